@@ -1,1 +1,211 @@
-/* placeholder */
+/*
+ * commit.c - writing a table back: the blob libiptc would build
+ * (chain order, ERROR heads for user chains, jump and fall-through
+ * verdicts, policy entries, final ERROR entry), SET_REPLACE with the
+ * old entry count, then SET_ADD_COUNTERS so untouched rules keep their
+ * counters.  No retry on EAGAIN: like the reference, the commit fails
+ * and the caller decides.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include "engine.h"
+
+/* Offsets and indexes of every chain's head and foot in the new blob. */
+static void layout(struct xtables_table *t, uint32_t *size, uint32_t *num)
+{
+	const struct xtables_family *fam = t->fam;
+	uint32_t off = 0, n = 0;
+
+	for (unsigned int i = 0; i < t->nchains; i++) {
+		struct xtables_chain *c = t->chains[i];
+
+		c->head_off = off;
+		if (c->hook < 0) {
+			off += head_size(fam);
+			n++;
+		}
+		for (unsigned int j = 0; j < c->nrules; j++)
+			off += c->rules[j]->size;
+		n += c->nrules;
+		c->foot_off = off;
+		c->foot_index = n;
+		off += foot_size(fam);
+		n++;
+	}
+	*size = off + head_size(fam);	/* the final ERROR entry */
+	*num = n + 1;
+}
+
+static void put_error(const struct xtables_family *fam, unsigned char *e,
+		      const char *name)
+{
+	struct xt_error_target *et = (void *)(e + fam->entry_size);
+
+	entry_set_offsets(fam, e, fam->entry_size, head_size(fam));
+	et->target.u.user.target_size = ENGINE_ERR_TARGET_SIZE;
+	strcpy(et->target.u.user.name, XT_ERROR_TARGET);
+	/* the buffer is zeroed: copy at most 29 characters, as libiptc */
+	memcpy(et->errorname, name,
+	       strnlen(name, sizeof(et->errorname) - 1));
+}
+
+static void put_foot(const struct xtables_family *fam, unsigned char *e,
+		     int verdict, const struct xt_counters *counters)
+{
+	struct xt_entry_target *tg = (void *)(e + fam->entry_size);
+
+	entry_set_offsets(fam, e, fam->entry_size, foot_size(fam));
+	tg->u.user.target_size = ENGINE_STD_TARGET_SIZE;
+	target_set_verdict(tg, verdict);
+	entry_set_counters(fam, e, counters);
+}
+
+static void put_rule(struct xtables_table *t, unsigned char *base,
+		     uint32_t off, const struct xtables_rule *r)
+{
+	const struct xtables_family *fam = t->fam;
+	unsigned char *e = base + off;
+	struct xt_entry_target *tg;
+
+	memcpy(e, r->entry, r->size);
+	entry_set_counters(fam, e, &r->counters);
+	tg = entry_target(fam, e);
+	if (r->type == RULE_JUMP) {
+		memset(tg->u.user.name, 0, sizeof(tg->u.user.name));
+		tg->u.user.revision = 0;
+		target_set_verdict(tg, r->jump->head_off + head_size(fam));
+	} else if (r->type == RULE_FALLTHROUGH) {
+		target_set_verdict(tg, off + r->size);
+	}
+}
+
+static void compile(struct xtables_table *t, struct engine_replace *repl)
+{
+	const struct xtables_family *fam = t->fam;
+	unsigned char *base = (unsigned char *)repl->entries;
+
+	for (unsigned int i = 0; i < t->nchains; i++) {
+		struct xtables_chain *c = t->chains[i];
+		uint32_t off = c->head_off;
+
+		if (c->hook < 0) {
+			put_error(fam, base + off, c->name);
+			off += head_size(fam);
+		} else {
+			repl->hook_entry[c->hook] = c->head_off;
+			repl->underflow[c->hook] = c->foot_off;
+		}
+		for (unsigned int j = 0; j < c->nrules; j++) {
+			put_rule(t, base, off, c->rules[j]);
+			off += c->rules[j]->size;
+		}
+		put_foot(fam, base + c->foot_off,
+			 c->hook >= 0 ? c->verdict : ENGINE_V_RETURN,
+			 &c->counters);
+	}
+	put_error(fam, base + repl->size - head_size(fam), XT_ERROR_TARGET);
+}
+
+static struct xt_counters counter_for(uint8_t cmap, uint32_t mappos,
+				      const struct xt_counters *mine,
+				      const struct xt_counters *old,
+				      unsigned int nold)
+{
+	struct xt_counters z = { 0, 0 };
+
+	switch (cmap) {
+	case CMAP_NORMAL:
+		return mappos < nold ? old[mappos] : z;
+	case CMAP_ZEROED:
+		if (mappos < nold) {
+			z.pcnt = old[mappos].pcnt - mine->pcnt;
+			z.bcnt = old[mappos].bcnt - mine->bcnt;
+		}
+		return z;
+	case CMAP_SET:
+		return *mine;
+	default:
+		return z;
+	}
+}
+
+/* The counters to add back, by new entry index. */
+static void fill_counters(struct xtables_table *t, struct xt_counters_info *ci,
+			  const struct xt_counters *old, unsigned int nold)
+{
+	for (unsigned int i = 0; i < t->nchains; i++) {
+		struct xtables_chain *c = t->chains[i];
+		uint32_t index = c->foot_index - c->nrules;
+
+		if (c->hook >= 0)
+			ci->counters[c->foot_index] =
+				counter_for(c->cmap, c->mappos, &c->counters,
+					    old, nold);
+		for (unsigned int j = 0; j < c->nrules; j++) {
+			const struct xtables_rule *r = c->rules[j];
+
+			ci->counters[index + j] =
+				counter_for(r->cmap, r->mappos, &r->counters,
+					    old, nold);
+		}
+	}
+}
+
+int xtables_table_commit(struct xtables_table *t, struct xtables_err *err)
+{
+	const struct xtables_family *fam = t->fam;
+	struct engine_replace *repl = NULL;
+	struct xt_counters_info *ci = NULL;
+	struct xt_counters *old = NULL;
+	size_t repl_len, ci_len;
+	uint32_t size, num;
+	int e = 0;
+
+	if (!t->changed)
+		return 0;
+	engine_chains_tidy(t);
+	layout(t, &size, &num);
+
+	repl_len = sizeof(*repl) + size;
+	ci_len = sizeof(*ci) + num * sizeof(struct xt_counters);
+	repl = calloc(1, repl_len);
+	old = calloc(t->info.num_entries ? t->info.num_entries : 1,
+		     sizeof(*old));
+	ci = calloc(1, ci_len);
+	if (repl == NULL || old == NULL || ci == NULL) {
+		e = ENOMEM;
+		goto out;
+	}
+	strcpy(repl->name, t->name);
+	repl->valid_hooks = t->info.valid_hooks;
+	repl->num_entries = num;
+	repl->size = size;
+	repl->num_counters = t->info.num_entries;
+	repl->counters = old;
+	compile(t, repl);
+
+	if (setsockopt(t->fd, fam->sol, fam->so_set_replace, repl,
+		       repl_len) < 0) {
+		e = errno;
+		goto out;
+	}
+
+	strcpy(ci->name, t->name);
+	ci->num_counters = num;
+	fill_counters(t, ci, old, t->info.num_entries);
+	if (setsockopt(t->fd, fam->sol, fam->so_set_add_counters, ci,
+		       ci_len) < 0) {
+		e = errno;
+		goto out;
+	}
+	t->changed = false;
+out:
+	free(repl);
+	free(old);
+	free(ci);
+	if (e)
+		return engine_fail(err, OP_COMMIT, e);
+	return 0;
+}

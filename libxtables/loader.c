@@ -1,1 +1,282 @@
-/* placeholder */
+/*
+ * loader.c - finding an extension by name: loading its shared object on
+ * first use (never all of them), and choosing among the revisions
+ * registered the one the kernel supports, as upstream does.
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <xtables/table.h>
+#include "option_core.h"
+
+#ifndef XTABLES_LIBDIR
+#define XTABLES_LIBDIR "/usr/local/lib/xtables"
+#endif
+
+const char *xtables_libdir(void)
+{
+	const char *dir = getenv("XTABLES_LIBDIR");
+
+	return dir != NULL ? dir : XTABLES_LIBDIR;
+}
+
+/* Names that stand for the standard target. */
+static const char *const standard_names[] = {
+	"", "ACCEPT", "DROP", "QUEUE", "RETURN",
+};
+
+/* Match names upstream folds into "icmp6". */
+static const char *const icmp6_names[] = { "icmpv6", "ipv6-icmp", "icmp6" };
+
+static const char *canonical_name(enum xtables_ext_kind kind, const char *name)
+{
+	unsigned int i;
+
+	if (kind == XTABLES_TARGET) {
+		for (i = 0; i < sizeof(standard_names) / sizeof(*standard_names); i++)
+			if (strcmp(name, standard_names[i]) == 0)
+				return "standard";
+	} else {
+		for (i = 0; i < sizeof(icmp6_names) / sizeof(*icmp6_names); i++)
+			if (strcmp(name, icmp6_names[i]) == 0)
+				return "icmp6";
+	}
+	return name;
+}
+
+/* Load DIR/PREFIXNAME.so for each directory of the search path, family
+ * prefix first, then libxt_ (upstream's order).  Returns 0 if an object
+ * was loaded, else -1 with errno set. */
+static int load_object(const struct xtables_family *fam, const char *name)
+{
+	const char *prefixes[] = { fam->ext_prefix, "libxt_" };
+	const char *dir = xtables_libdir(), *next;
+	char path[4096];
+	struct stat sb;
+
+	do {
+		next = strchr(dir, ':');
+		if (next == NULL)
+			next = dir + strlen(dir);
+		for (unsigned int p = 0; p < 2; p++) {
+			void *h;
+
+			snprintf(path, sizeof(path), "%.*s/%s%s.so",
+				 (int)(next - dir), dir, prefixes[p], name);
+			if (stat(path, &sb) != 0) {
+				if (errno == ENOENT)
+					continue;
+				xtables_warn("%s: %s", path, strerror(errno));
+				return -1;
+			}
+			h = dlopen(path, RTLD_NOW);
+			if (h == NULL) {
+				xtables_warn("%s: %s", path, dlerror());
+				break;
+			}
+			return 0;
+		}
+		dir = next + 1;
+	} while (*next != '\0');
+	errno = ENOENT;
+	return -1;
+}
+
+/* Upstream's preference: aliases first, then higher revision, then a
+ * specific family before NFPROTO_UNSPEC.  Negative: a less preferred. */
+static int prefer(const struct xtables_ext *a, const struct xtables_ext *b)
+{
+	if ((a->real_name != NULL) != (b->real_name != NULL))
+		return a->real_name != NULL ? 1 : -1;
+	if (a->revision != b->revision)
+		return a->revision > b->revision ? 1 : -1;
+	if ((a->family == NFPROTO_UNSPEC) != (b->family == NFPROTO_UNSPEC))
+		return a->family == NFPROTO_UNSPEC ? -1 : 1;
+	return 0;
+}
+
+static bool usable_for(const struct xtables_ext *e, enum xtables_ext_kind kind,
+		       uint8_t nfproto)
+{
+	return e->kind == kind &&
+	       (e->family == nfproto || e->family == NFPROTO_UNSPEC);
+}
+
+/* Lookups already decided, so the kernel is asked once per extension. */
+struct decision {
+	enum xtables_ext_kind kind;
+	uint8_t nfproto;
+	char name[XT_EXTENSION_MAXNAMELEN];
+	const struct xtables_ext *ext;	/* NULL: none */
+	int error;			/* errno for the failure message */
+};
+static struct decision *decisions;
+static unsigned int ndecisions, decisions_cap;
+
+static struct decision *decision_find(enum xtables_ext_kind kind,
+				      uint8_t nfproto, const char *name)
+{
+	for (unsigned int i = 0; i < ndecisions; i++) {
+		struct decision *d = &decisions[i];
+
+		if (d->kind == kind && d->nfproto == nfproto &&
+		    strcmp(d->name, name) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+static struct decision *decision_add(enum xtables_ext_kind kind,
+				     uint8_t nfproto, const char *name)
+{
+	struct decision *d;
+
+	if (ndecisions == decisions_cap) {
+		unsigned int ncap = decisions_cap ? 2 * decisions_cap : 16;
+		struct decision *n = realloc(decisions, ncap * sizeof(*n));
+
+		if (n == NULL)
+			return NULL;
+		decisions = n;
+		decisions_cap = ncap;
+	}
+	d = &decisions[ndecisions++];
+	memset(d, 0, sizeof(*d));
+	d->kind = kind;
+	d->nfproto = nfproto;
+	snprintf(d->name, sizeof(d->name), "%s", name);
+	return d;
+}
+
+static bool kernel_supports(const struct xtables_family *fam,
+			    const struct xtables_ext *e)
+{
+	if (e->kind == XTABLES_TARGET && strcmp(e->name, "standard") == 0)
+		return true;
+	return xtables_kernel_has_revision(fam, e->kind == XTABLES_TARGET,
+					   e->real_name ? e->real_name : e->name,
+					   e->revision) != 0;
+}
+
+static void decide(const struct xtables_family *fam, struct decision *d)
+{
+	const struct xtables_ext *best;
+	unsigned int n = xt_registry_count();
+	bool seen = false;
+	/* candidates in order of preference, each tried once */
+	const struct xtables_ext **cand = calloc(n ? n : 1, sizeof(*cand));
+	unsigned int ncand = 0;
+
+	d->ext = NULL;
+	d->error = ENOENT;
+	if (cand == NULL)
+		return;
+	for (unsigned int i = 0; i < n; i++) {
+		const struct xtables_ext *e = xt_registry_get(i);
+
+		if (usable_for(e, d->kind, fam->nfproto) &&
+		    strcmp(e->name, d->name) == 0)
+			cand[ncand++] = e;
+	}
+	/* stable insertion sort: most preferred first */
+	for (unsigned int i = 1; i < ncand; i++) {
+		const struct xtables_ext *e = cand[i];
+		unsigned int j = i;
+
+		while (j > 0 && prefer(e, cand[j - 1]) > 0) {
+			cand[j] = cand[j - 1];
+			j--;
+		}
+		cand[j] = e;
+	}
+	best = NULL;
+	for (unsigned int i = 0; i < ncand && best == NULL; i++) {
+		seen = true;
+		if (kernel_supports(fam, cand[i]))
+			best = cand[i];
+	}
+	free(cand);
+	if (seen && best == NULL)
+		xtables_warn("Warning: Extension %s is not supported, missing kernel module?",
+			     d->name);
+	d->ext = best;
+}
+
+const struct xtables_ext *xtables_find_ext(const struct xtables_family *fam,
+					   enum xtables_ext_kind kind,
+					   const char *name, bool quiet,
+					   struct xtables_err *err)
+{
+	const char *what = kind == XTABLES_TARGET ? "target" : "match";
+	struct decision *d;
+
+	if (strlen(name) >= XT_EXTENSION_MAXNAMELEN) {
+		if (kind == XTABLES_TARGET)
+			xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
+				     "Invalid target name `%s' (%u chars max)",
+				     name, XT_EXTENSION_MAXNAMELEN - 1);
+		else
+			xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
+				     "Invalid match name \"%s\" (%u chars max)",
+				     name, XT_EXTENSION_MAXNAMELEN - 1);
+		return NULL;
+	}
+	name = canonical_name(kind, name);
+
+	d = decision_find(kind, fam->nfproto, name);
+	if (d == NULL) {
+		int error = ENOENT;
+
+		if (!xt_registry_has(kind, name, fam->nfproto) &&
+		    load_object(fam, name) != 0)
+			error = errno;
+		d = decision_add(kind, fam->nfproto, name);
+		if (d == NULL) {
+			xtables_fail(err, XTABLES_RESOURCE_PROBLEM,
+				     "out of memory");
+			return NULL;
+		}
+		decide(fam, d);
+		if (d->ext == NULL)
+			d->error = error;
+	}
+	if (d->ext == NULL && !quiet)
+		xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
+			     "Couldn't load %s `%s':%s\n", what, name,
+			     strerror(d->error));
+	return d->ext;
+}
+
+const struct xtables_ext *xtables_find_ext_rev(const struct xtables_family *fam,
+					       enum xtables_ext_kind kind,
+					       const char *name,
+					       uint8_t revision)
+{
+	const struct xtables_ext *alias = NULL;
+	unsigned int n;
+
+	if (strlen(name) >= XT_EXTENSION_MAXNAMELEN)
+		return NULL;
+	/* loads the object on first use, as printing does upstream */
+	if (xtables_find_ext(fam, kind, name, true, NULL) == NULL &&
+	    !xt_registry_has(kind, name, fam->nfproto)) {
+		/* maybe known only under another (alias) name */
+	}
+	n = xt_registry_count();
+	for (unsigned int i = 0; i < n; i++) {
+		const struct xtables_ext *e = xt_registry_get(i);
+
+		if (!usable_for(e, kind, fam->nfproto) || e->revision != revision)
+			continue;
+		if (strcmp(e->name, name) == 0 && e->real_name == NULL)
+			return e;
+		if (alias == NULL && strcmp(e->name, name) == 0)
+			alias = e;
+		if (alias == NULL && e->real_name &&
+		    strcmp(e->real_name, name) == 0)
+			alias = e;
+	}
+	return alias;
+}

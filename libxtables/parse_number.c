@@ -1,1 +1,47 @@
-/* placeholder */
+/*
+ * parse_number.c - unsigned numbers as upstream reads them: base 0
+ * (decimal, 0x hex, 0 octal), leading blanks allowed, no minus sign.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include "option_core.h"
+
+int xtables_strtoul(const char *s, char **end, uint64_t *value,
+		    uint64_t min, uint64_t max)
+{
+	const char *p;
+	char *my_end;
+	uintmax_t v;
+
+	for (p = s; isspace((unsigned char)*p); ++p)
+		;
+	if (*p == '-')
+		return -1;
+	errno = 0;
+	v = strtoumax(s, &my_end, 0);
+	if (my_end == s)
+		return -1;
+	if (end != NULL)
+		*end = my_end;
+	if (errno == ERANGE || v < min || (max != 0 && v > max))
+		return -1;
+	if (end == NULL && *my_end != '\0')
+		return -1;
+	if (value != NULL)
+		*value = v;
+	return 0;
+}
+
+bool xt_strtoui(const char *s, unsigned int *value, unsigned int min,
+		unsigned int max)
+{
+	uint64_t v;
+
+	if (xtables_strtoul(s, NULL, &v, min, max) != 0)
+		return false;
+	if (value != NULL)
+		*value = (unsigned int)v;
+	return true;
+}

@@ -26,6 +26,13 @@
 #include <linux/netfilter.h>
 #include <linux/netfilter/x_tables.h>
 
+/* (addition) <net/if.h> declares IFNAMSIZ only with _DEFAULT_SOURCE or
+ * _GNU_SOURCE; an out-of-tree extension compiled with plain -std=c11
+ * gets the POSIX name's value instead. */
+#ifndef IFNAMSIZ
+#define IFNAMSIZ IF_NAMESIZE
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -67,6 +74,17 @@ struct xtables_err {
 /* Record an error (printf-style) and return -1. */
 int xtables_fail(struct xtables_err *err, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/*
+ * Warnings the reference prints on stderr and then goes on (e.g.
+ * "Warning: Extension ipvs revision 0 not supported, missing kernel
+ * module?").  The library and extensions hand the text (without trailing
+ * newline) to xtables_warn(); it reaches the handler the program set, or
+ * is dropped when none is set.  The program prints it plus a newline.
+ */
+typedef void (*xtables_warn_fn)(const char *msg);
+void xtables_set_warn_handler(xtables_warn_fn fn);
+void xtables_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ------------------------------------------------------------------ */
 /* The generic (non-extension) part of a rule, family independent      */
@@ -134,6 +152,11 @@ enum {
 	XTOPT_MULTI  = 1 << 2,	/* may be given more than once */
 	XTOPT_PUT    = 1 << 3,	/* core stores the value at ptroff (size bytes) */
 	XTOPT_NBO    = 1 << 4,	/* core stores in network byte order */
+	/* (addition) takes a second argument, the next command-line word,
+	 * as upstream's --tcp-flags MASK COMP: the command parser passes
+	 * it if there is one not starting with '-' or '!' (and skips it),
+	 * else NULL; see xtables_instance_parse2() and optcall.arg2. */
+	XTOPT_ARG2   = 1 << 5,
 };
 
 struct xtables_option {
@@ -197,6 +220,7 @@ struct xtables_optcall {
 	const struct xtables_rule_ip *ip;	/* generic part of the rule */
 	uint8_t family;
 	struct xtables_err *err;
+	const char *arg2;			/* (addition) XTOPT_ARG2's second word */
 };
 
 /* Argument of the final check callback, after the last option. */
@@ -274,18 +298,33 @@ void xtables_save_string(FILE *out, const char *s);
 /* Port as service name (unless numeric) or number, for -L. */
 const char *xtables_port_name(uint16_t port, const char *proto, bool numeric,
 			      char *buf, size_t len);
-/* Parse a port number or service name; -1 if neither. */
+/* Parse a port number (0-65535, base 0) or service name for proto
+ * (getservbyname); -1 if neither (upstream's message for that case:
+ * "invalid port/service `%s' specified"). */
 int xtables_parse_port(const char *s, const char *proto);
 /* Protocol name for a number (/etc/protocols and built-ins), or NULL. */
 const char *xtables_proto_name(uint8_t proto);
+/* (addition) Protocol name as upstream prints it: unless numeric (or
+ * proto 0) /etc/protocols first, then the built-in names ("all" for 0,
+ * "ipv6-icmp", "sctp", "udplite", "esp", "ah", "mobility-header", ...);
+ * NULL if neither knows it.  -L uses numeric = -n, save uses true. */
+const char *xtables_proto_to_name(uint16_t proto, bool numeric);
 /* Integer parsing: 0 on success, -1 if not a number in [min, max]. */
 int xtables_strtoul(const char *s, char **end, uint64_t *value,
 		    uint64_t min, uint64_t max);
 /* Address to text for the given family (numeric). */
 const char *xtables_addr_to_text(uint8_t family, const union nf_inet_addr *a,
 				 char *buf, size_t len);
-/* Mask to text ("/24" style where contiguous, else "/255.0.255.0"). */
+/* Mask to text ("/24" style where contiguous, else "/255.0.255.0").
+ * A full mask gives "/32" ("/128"): -L leaves it out, save keeps it. */
 const char *xtables_mask_to_text(uint8_t family, const union nf_inet_addr *m,
+				 char *buf, size_t len);
+/* (addition) Prefix length of a mask, -1 if it is not contiguous. */
+int xtables_mask_to_plen(uint8_t family, const union nf_inet_addr *m);
+/* (addition) Address to a name for -L without -n, as upstream: the
+ * resolver's host name (getnameinfo), else (IPv4) an /etc/networks name,
+ * else numeric. */
+const char *xtables_addr_to_name(uint8_t family, const union nf_inet_addr *a,
 				 char *buf, size_t len);
 
 #ifdef __cplusplus

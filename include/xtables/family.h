@@ -41,6 +41,10 @@ struct xtables_family {
 	/* addresses */
 	unsigned int addr_len;		/* 4 or 16 */
 	unsigned int max_plen;		/* 32 or 128 */
+
+	/* kernel: the list of tables and the module to load */
+	const char *proc_names;		/* "/proc/net/ip_tables_names" */
+	const char *kmod;		/* "ip_tables" */
 };
 
 extern const struct xtables_family xtables_ipv4;

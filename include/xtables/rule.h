@@ -67,6 +67,15 @@ int xtables_instance_parse(struct xtables_instance *inst,
 			   bool invert, const struct xtables_rule_ip *ip,
 			   struct xtables_err *err);
 
+/* (addition) The same for an XTOPT_ARG2 option: arg2 is the next
+ * command-line word if it does not start with '-' or '!' (the caller
+ * then skips it), else NULL.  xtables_instance_parse() = arg2 NULL. */
+int xtables_instance_parse2(struct xtables_instance *inst,
+			    const struct xtables_option *opt, const char *arg,
+			    const char *arg2, bool invert,
+			    const struct xtables_rule_ip *ip,
+			    struct xtables_err *err);
+
 /* After the last option: mandatory options, the "also" relations, and
  * the extension's own check. */
 int xtables_instance_final(struct xtables_instance *inst,
@@ -87,18 +96,31 @@ struct xtables_addrs {
 	unsigned int n;
 	union nf_inet_addr *addr;	/* n entries, already masked */
 	union nf_inet_addr mask;
+	/* (addition) n entries: masks[i] is the mask of addr[i] - items of
+	 * a comma list may have different masks; mask == masks[0]. */
+	union nf_inet_addr *masks;
 };
-/* Parse a comma-separated -s/-d list into one or more address sets. */
+/* Parse a comma-separated -s/-d list into one or more address sets.
+ * (addition) The result is one struct holding all addresses in
+ * upstream's order (list items left to right, a hostname expanded to
+ * all its addresses in resolver order, no duplicates removed), each with
+ * its own mask in masks[].  Returns 0, or -1 with err set. */
 int xtables_parse_addr_list(const struct xtables_family *fam,
 			    const char *arg, struct xtables_addrs *out,
 			    struct xtables_err *err);
 void xtables_addrs_free(struct xtables_addrs *a);
 
-/* -i / -o: name with "+" wildcard into name and mask. */
+/* -i / -o: name with "+" wildcard into name and mask.
+ * (addition) Errors: "Empty interface is likely to be undesired",
+ * "interface name `%s' must be shorter than 16 characters".  A name with
+ * '/' or ' ' is accepted; upstream's "Warning: weird character in
+ * interface ..." is printed by the caller. */
 int xtables_parse_iface(const char *arg, char *name, unsigned char *mask,
 			struct xtables_err *err);
 
-/* -p: name, number or "all"; 0 = any. */
+/* -p: name, number or "all"; 0 = any.  (addition) The name is taken as
+ * given: upstream lowercases -p's argument in the command parser first.
+ * Error: "unknown protocol \"%s\" specified". */
 int xtables_parse_protocol(const char *arg, uint16_t *proto,
 			   struct xtables_err *err);
 

@@ -30,6 +30,20 @@ struct xtables_table;
 struct xtables_chain;
 struct xtables_rule;
 
+/* ---- errors ----
+ *
+ * Besides err, every failing function leaves errno (and
+ * xtables_engine_errno()) at the errno libiptc would have set: ENOENT,
+ * EEXIST, E2BIG, EINVAL, EMLINK, ENOTEMPTY, or the kernel's errno of a
+ * failed commit (ELOOP, EINVAL, ENOENT, EAGAIN, ...).  err->msg is the
+ * text iptc_strerror() gives for it, without the trailing '.'.  As the
+ * reference, iptables prints "iptables: %s.\n", or, when the errno is
+ * EINVAL, "iptables: %s. Run `dmesg' for more information.\n"; while
+ * iptables-restore uses the errno's strerror() in places ("error
+ * creating chain 'a':File exists").
+ */
+int xtables_engine_errno(void);
+
 /* ---- tables ---- */
 
 /* Read table NAME from the kernel.  Errors: table missing
@@ -39,8 +53,13 @@ struct xtables_table *xtables_table_read(const struct xtables_family *fam,
 					 const char *name,
 					 struct xtables_err *err);
 
-/* Commit the table to the kernel: SET_REPLACE, retried from a fresh
- * read on EAGAIN as the reference does, then ADD_COUNTERS. */
+/* Commit the table to the kernel: SET_REPLACE, then ADD_COUNTERS.
+ * Nothing is sent when the table was not changed.  Like the reference,
+ * there is no retry: when another program changed the table since the
+ * read, it fails with errno EAGAIN and status RESOURCE_PROBLEM ("iptables:
+ * Resource temporarily unavailable.", exit 4; iptables-restore says
+ * "line N failed").  After a commit, free the table (read it again to
+ * make more changes). */
 int xtables_table_commit(struct xtables_table *t, struct xtables_err *err);
 
 /* Whether the in-memory table differs from what was read. */
@@ -59,7 +78,9 @@ char **xtables_table_names(const struct xtables_family *fam,
 /* ---- chains ---- */
 
 /* Built-in chains first (hook order), then user chains in the order the
- * reference lists them. */
+ * reference lists them (sorted by strcmp of the names).  To delete
+ * chains while iterating, take xtables_chain_next() of a chain before
+ * deleting it; the same holds for rules. */
 struct xtables_chain *xtables_chain_first(const struct xtables_table *t);
 struct xtables_chain *xtables_chain_next(const struct xtables_chain *c);
 struct xtables_chain *xtables_chain_find(const struct xtables_table *t,
@@ -82,7 +103,9 @@ int xtables_chain_delete(struct xtables_table *t, const char *name,
 			 struct xtables_err *err);
 int xtables_chain_rename(struct xtables_table *t, const char *from,
 			 const char *to, struct xtables_err *err);
-/* counters may be NULL: keep them. */
+/* counters may be NULL: as libiptc, the policy counters are then
+ * zeroed by the commit (iptables -P without -c); given counters are
+ * set as they are. */
 int xtables_chain_set_policy(struct xtables_table *t, const char *chain,
 			     const char *policy,
 			     const struct xt_counters *counters,
@@ -145,6 +168,16 @@ int xtables_kernel_has_revision(const struct xtables_family *fam,
 /* wait_secs < 0: don't wait (fail at once if held); 0: wait forever.
  * interval_us: retry interval.  Returns an fd to keep open, or -1 with
  * err set to the reference's message. */
+/* Mapping from the reference's options: no -w, and "-w 0" -> wait_secs
+ * -1; "-w" without a number (and negative numbers) -> 0; "-w N" -> N.
+ * interval_us is ignored (1.8.11 ignores -W after its warning).  On
+ * failure err is raw, status RESOURCE_PROBLEM (exit 4), and msg holds
+ * the reference's two lines ("Can't lock /run/xtables.lock: Resource
+ * temporarily unavailable\nAnother app is currently holding the xtables
+ * lock. Perhaps you want to use the -w option?" or "... Stopped waiting
+ * after Ns."), or "Fatal: can't open lock file F: strerror".
+ * $XTABLES_LOCKFILE, when set and not empty, replaces /run/xtables.lock.
+ * iptables-save takes no lock. */
 int xtables_lock(int wait_secs, long interval_us, struct xtables_err *err);
 void xtables_unlock(int fd);
 
