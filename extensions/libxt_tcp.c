@@ -1,1 +1,317 @@
-/* placeholder */
+/*
+ * libxt_tcp.c - the tcp match: ports, flags, --syn, option number.
+ * Upstream parses these options itself (not through the option core),
+ * so its own messages ("Only one `--source-port' allowed", ...) are
+ * reproduced here; the core only hands over the raw arguments.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <linux/netfilter/xt_tcpudp.h>
+#include <xtables/extension.h>
+
+enum { O_SPORT, O_DPORT, O_SYN, O_FLAGS, O_OPTION };
+
+static void tcp_help(FILE *out)
+{
+	fputs("tcp match options:\n"
+	      "[!] --tcp-flags mask comp\tmatch when TCP flags & mask == comp\n"
+	      "\t\t\t\t(Flags: SYN ACK FIN RST URG PSH ALL NONE)\n"
+	      "[!] --syn\t\t\tmatch when only SYN flag set\n"
+	      "\t\t\t\t(equivalent to --tcp-flags SYN,RST,ACK,FIN SYN)\n"
+	      "[!] --source-port port[:port]\n"
+	      " --sport ...\n"
+	      "\t\t\t\tmatch source port(s)\n"
+	      "[!] --destination-port port[:port]\n"
+	      " --dport ...\n"
+	      "\t\t\t\tmatch destination port(s)\n"
+	      "[!] --tcp-option number        match if TCP option set\n", out);
+}
+
+#define ARG_OPT(optname, oid) \
+	{ .name = optname, .id = oid, .type = XTTYPE_STRING, \
+	  .flags = XTOPT_INVERT | XTOPT_MULTI }
+
+static const struct xtables_option tcp_opts[] = {
+	ARG_OPT("source-port", O_SPORT),
+	ARG_OPT("sport", O_SPORT),
+	ARG_OPT("destination-port", O_DPORT),
+	ARG_OPT("dport", O_DPORT),
+	{ .name = "syn", .id = O_SYN, .type = XTTYPE_NONE,
+	  .flags = XTOPT_INVERT | XTOPT_MULTI },
+	{ .name = "tcp-flags", .id = O_FLAGS, .type = XTTYPE_STRING,
+	  .flags = XTOPT_INVERT | XTOPT_MULTI | XTOPT_ARG2 },
+	ARG_OPT("tcp-option", O_OPTION),
+	XTABLES_OPT_END,
+};
+
+static const struct {
+	const char *name;
+	uint8_t flag;
+} tcp_flags[] = {
+	{ "FIN", 0x01 }, { "SYN", 0x02 }, { "RST", 0x04 }, { "PSH", 0x08 },
+	{ "ACK", 0x10 }, { "URG", 0x20 }, { "ALL", 0x3F }, { "NONE", 0 },
+};
+#define NFLAGS (sizeof(tcp_flags) / sizeof(tcp_flags[0]))
+
+static void tcp_init(void *data)
+{
+	struct xt_tcp *t = data;
+
+	t->spts[1] = t->dpts[1] = 0xFFFF;
+}
+
+static int parse_port(struct xtables_optcall *cb, const char *s, uint16_t *port)
+{
+	int p = xtables_parse_port(s, "tcp");
+
+	if (p < 0)
+		return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+				    "invalid port/service `%s' specified", s);
+	*port = p;
+	return 0;
+}
+
+static int parse_ports(struct xtables_optcall *cb, uint16_t *ports)
+{
+	char *buf = strdup(cb->arg), *colon;
+	int ret = -1;
+
+	if (buf == NULL)
+		return xtables_fail(cb->err, XTABLES_RESOURCE_PROBLEM,
+				    "out of memory");
+	colon = strchr(buf, ':');
+	if (colon == NULL) {
+		if (parse_port(cb, buf, &ports[0]) == 0) {
+			ports[1] = ports[0];
+			ret = 0;
+		}
+		goto out;
+	}
+	*colon++ = '\0';
+	ports[0] = 0;
+	ports[1] = 0xFFFF;
+	if (buf[0] && parse_port(cb, buf, &ports[0]) != 0)
+		goto out;
+	if (colon[0] && parse_port(cb, colon, &ports[1]) != 0)
+		goto out;
+	if (ports[0] > ports[1]) {
+		xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+			     "invalid portrange (min > max)");
+		goto out;
+	}
+	ret = 0;
+out:
+	free(buf);
+	return ret;
+}
+
+static int parse_flag_list(struct xtables_optcall *cb, const char *s,
+			   uint8_t *out)
+{
+	char *buf = strdup(s), *tok, *save = NULL;
+	unsigned int ret = 0, i;
+
+	if (buf == NULL)
+		return xtables_fail(cb->err, XTABLES_RESOURCE_PROBLEM,
+				    "out of memory");
+	for (tok = strtok_r(buf, ",", &save); tok != NULL;
+	     tok = strtok_r(NULL, ",", &save)) {
+		for (i = 0; i < NFLAGS; i++)
+			if (strcasecmp(tcp_flags[i].name, tok) == 0) {
+				ret |= tcp_flags[i].flag;
+				break;
+			}
+		if (i == NFLAGS) {
+			xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+				     "Unknown TCP flag `%s'", tok);
+			free(buf);
+			return -1;
+		}
+	}
+	free(buf);
+	*out = ret;
+	return 0;
+}
+
+static int set_flags(struct xtables_optcall *cb, const char *mask,
+		     const char *cmp)
+{
+	struct xt_tcp *t = cb->data;
+
+	if (parse_flag_list(cb, mask, &t->flg_mask) != 0 ||
+	    parse_flag_list(cb, cmp, &t->flg_cmp) != 0)
+		return -1;
+	if (cb->invert)
+		t->invflags |= XT_TCP_INV_FLAGS;
+	return 0;
+}
+
+static int tcp_parse(struct xtables_optcall *cb)
+{
+	struct xt_tcp *t = cb->data;
+	unsigned int seen = cb->seen;
+
+	switch (cb->opt->id) {
+	case O_SPORT:
+		if (seen & (1 << O_SPORT))
+			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+					    "Only one `--source-port' allowed");
+		if (parse_ports(cb, t->spts) != 0)
+			return -1;
+		if (cb->invert)
+			t->invflags |= XT_TCP_INV_SRCPT;
+		return 0;
+	case O_DPORT:
+		if (seen & (1 << O_DPORT))
+			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+					    "Only one `--destination-port' allowed");
+		if (parse_ports(cb, t->dpts) != 0)
+			return -1;
+		if (cb->invert)
+			t->invflags |= XT_TCP_INV_DSTPT;
+		return 0;
+	case O_SYN:
+	case O_FLAGS:
+		if (seen & ((1 << O_SYN) | (1 << O_FLAGS)))
+			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+					    "Only one of `--syn' or `--tcp-flags'  allowed");
+		if (cb->opt->id == O_SYN)
+			return set_flags(cb, "SYN,RST,ACK,FIN", "SYN");
+		if (cb->arg2 == NULL)
+			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+					    "--tcp-flags requires two args.");
+		return set_flags(cb, cb->arg, cb->arg2);
+	case O_OPTION: {
+		uint64_t num;
+
+		if (seen & (1 << O_OPTION))
+			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+					    "Only one `--tcp-option' allowed");
+		if (xtables_strtoul(cb->arg, NULL, &num, 1, UINT8_MAX) != 0)
+			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+					    "Bad TCP option \"%s\"", cb->arg);
+		t->option = num;
+		if (cb->invert)
+			t->invflags |= XT_TCP_INV_OPTION;
+		return 0;
+	}
+	}
+	return 0;
+}
+
+static void print_ports(FILE *out, const char *what, const uint16_t *p,
+			bool invert, bool numeric)
+{
+	char a[32], b[32];
+
+	if (p[0] == 0 && p[1] == 0xFFFF && !invert)
+		return;
+	if (p[0] == p[1])
+		fprintf(out, " %s:%s%s", what, invert ? "!" : "",
+			xtables_port_name(p[0], "tcp", numeric, a, sizeof(a)));
+	else
+		fprintf(out, " %ss:%s%s:%s", what, invert ? "!" : "",
+			xtables_port_name(p[0], "tcp", numeric, a, sizeof(a)),
+			xtables_port_name(p[1], "tcp", numeric, b, sizeof(b)));
+}
+
+/* Flag names, lowest bit first ("FIN,SYN"), or NONE. */
+static void print_flag_names(FILE *out, uint8_t flags)
+{
+	bool any = false;
+
+	while (flags) {
+		unsigned int i = 0;
+
+		while ((flags & tcp_flags[i].flag) == 0)
+			i++;
+		fprintf(out, "%s%s", any ? "," : "", tcp_flags[i].name);
+		any = true;
+		flags &= ~tcp_flags[i].flag;
+	}
+	if (!any)
+		fputs("NONE", out);
+}
+
+static void tcp_print(FILE *out, const struct xtables_rule_ip *ip,
+		      const void *data, unsigned int flags)
+{
+	const struct xt_tcp *t = data;
+	bool numeric = flags & XTABLES_PRINT_NUMERIC;
+	bool inv;
+
+	fputs(" tcp", out);
+	print_ports(out, "spt", t->spts, t->invflags & XT_TCP_INV_SRCPT, numeric);
+	print_ports(out, "dpt", t->dpts, t->invflags & XT_TCP_INV_DSTPT, numeric);
+	inv = t->invflags & XT_TCP_INV_OPTION;
+	if (t->option || inv)
+		fprintf(out, " option=%s%u", inv ? "!" : "", t->option);
+	inv = t->invflags & XT_TCP_INV_FLAGS;
+	if (t->flg_mask || inv) {
+		fprintf(out, " flags:%s", inv ? "!" : "");
+		if (numeric) {
+			fprintf(out, "0x%02X/0x%02X", t->flg_mask, t->flg_cmp);
+		} else {
+			print_flag_names(out, t->flg_mask);
+			fputc('/', out);
+			print_flag_names(out, t->flg_cmp);
+		}
+	}
+	if (t->invflags & ~XT_TCP_INV_MASK)
+		fprintf(out, " Unknown invflags: 0x%X",
+			t->invflags & ~XT_TCP_INV_MASK);
+}
+
+static void save_ports(FILE *out, const char *opt, const uint16_t *p,
+		       bool invert)
+{
+	if (p[0] == 0 && p[1] == 0xFFFF && !invert)
+		return;
+	if (invert)
+		fputs(" !", out);
+	if (p[0] != p[1])
+		fprintf(out, " --%s %u:%u", opt, p[0], p[1]);
+	else
+		fprintf(out, " --%s %u", opt, p[0]);
+}
+
+static void tcp_save(FILE *out, const struct xtables_rule_ip *ip,
+		     const void *data)
+{
+	const struct xt_tcp *t = data;
+
+	save_ports(out, "sport", t->spts, t->invflags & XT_TCP_INV_SRCPT);
+	save_ports(out, "dport", t->dpts, t->invflags & XT_TCP_INV_DSTPT);
+	if (t->option || (t->invflags & XT_TCP_INV_OPTION)) {
+		if (t->invflags & XT_TCP_INV_OPTION)
+			fputs(" !", out);
+		fprintf(out, " --tcp-option %u", t->option);
+	}
+	if (t->flg_mask || (t->invflags & XT_TCP_INV_FLAGS)) {
+		if (t->invflags & XT_TCP_INV_FLAGS)
+			fputs(" !", out);
+		fputs(" --tcp-flags ", out);
+		print_flag_names(out, t->flg_mask);
+		fputc(' ', out);
+		print_flag_names(out, t->flg_cmp);
+	}
+}
+
+static const struct xtables_ext tcp_ext[] = {
+	{
+		.abi = XTABLES_ABI_VERSION,
+		.kind = XTABLES_MATCH,
+		.name = "tcp",
+		.family = NFPROTO_UNSPEC,
+		.size = sizeof(struct xt_tcp),
+		.help = tcp_help,
+		.init = tcp_init,
+		.options = tcp_opts,
+		.parse = tcp_parse,
+		.print = tcp_print,
+		.save = tcp_save,
+	},
+};
+
+XTABLES_EXTENSIONS(tcp_ext)
