@@ -1,1 +1,7 @@
-int main(void) { return 0; }
+/* iptables: the IPv4 command. */
+#include "common.h"
+
+int main(int argc, char **argv)
+{
+	return run_command(&xtables_ipv4, argc, argv);
+}

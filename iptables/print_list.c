@@ -1,1 +1,304 @@
-/* placeholder */
+/*
+ * print_list.c - the table form of rules: `iptables -L` (chain headers,
+ * column titles, one line per rule) and the one-line echo of a rule that
+ * -A/-I/-D/-C/-R print with -v.
+ */
+#include <string.h>
+#include <netdb.h>
+#include "common.h"
+#include "print_entry.h"
+
+/* How a line is laid out (derived from the FMT_* flags). */
+enum {
+	LF_NUMERIC = 1 << 0,	/* no name lookups */
+	LF_COUNTS = 1 << 1,	/* pkts/bytes columns and policy counters */
+	LF_KMG = 1 << 2,	/* K/M/G/T suffixes */
+	LF_LINENUM = 1 << 3,	/* num column */
+	LF_VIA = 1 << 4,	/* in/out columns */
+	LF_NOTABLE = 1 << 5,	/* one-line echo: no padding, labels */
+};
+
+#define COL(lf, tab, notab) (((lf) & LF_NOTABLE) ? (notab) : (tab))
+
+static unsigned int layout(unsigned int fmt)
+{
+	unsigned int lf = 0;
+
+	if (fmt & FMT_NUMERIC)
+		lf |= LF_NUMERIC;
+	if (fmt & FMT_VERBOSE)
+		lf |= LF_COUNTS | LF_VIA;
+	if (!(fmt & FMT_EXACT))
+		lf |= LF_KMG;
+	if (fmt & FMT_LINENUMBERS)
+		lf |= LF_LINENUM;
+	return lf;
+}
+
+/* A counter: exact, or scaled by 1000 (rounded) up to four digits. */
+static void print_count(FILE *out, uint64_t n, unsigned int lf)
+{
+	static const char suffixes[] = "KMGT";
+	unsigned int i;
+
+	if (!(lf & LF_KMG)) {
+		fprintf(out, COL(lf, "%8llu ", "%llu "), (unsigned long long)n);
+		return;
+	}
+	if (n <= 99999) {
+		fprintf(out, COL(lf, "%5llu ", "%llu "), (unsigned long long)n);
+		return;
+	}
+	for (i = 0; i < sizeof(suffixes) - 1; i++) {
+		n = (n + 500) / 1000;
+		if (n <= 9999 || i == sizeof(suffixes) - 2)
+			break;
+	}
+	fprintf(out, COL(lf, "%4llu%c ", "%llu%c "), (unsigned long long)n,
+		suffixes[i]);
+}
+
+static void print_header(FILE *out, const struct xtables_chain *c,
+			 unsigned int lf)
+{
+	const char *pol = xtables_chain_policy(c);
+
+	fprintf(out, "Chain %s", xtables_chain_name(c));
+	if (pol) {
+		fprintf(out, " (policy %s", pol);
+		if (lf & LF_COUNTS) {
+			struct xt_counters cnt = xtables_chain_counters(c);
+
+			fputc(' ', out);
+			print_count(out, cnt.pcnt, lf | LF_NOTABLE);
+			fputs("packets, ", out);
+			print_count(out, cnt.bcnt, lf | LF_NOTABLE);
+			fputs("bytes", out);
+		}
+		fputs(")\n", out);
+	} else {
+		fprintf(out, " (%u references)\n", xtables_chain_refs(c));
+	}
+
+	if (lf & LF_LINENUM)
+		fprintf(out, "%-4s ", "num");
+	if (lf & LF_COUNTS) {
+		if (lf & LF_KMG)
+			fprintf(out, "%5s %5s ", "pkts", "bytes");
+		else
+			fprintf(out, "%8s %10s ", "pkts", "bytes");
+	}
+	fprintf(out, "%-9s ", "target");
+	fputs(" prot ", out);
+	fputs("opt", out);
+	if (lf & LF_VIA)
+		fprintf(out, " %-6s %-6s ", "in", "out");
+	fprintf(out, " %-19s ", "source");
+	fprintf(out, " %-19s ", "destination");
+	fputc('\n', out);
+}
+
+static const char *addr_mask_text(const struct xtables_family *fam,
+				  const union nf_inet_addr *a,
+				  const union nf_inet_addr *m,
+				  unsigned int lf, char *buf, size_t len)
+{
+	char abuf[NI_MAXHOST], mbuf[INET6_ADDRSTRLEN];
+	int cidr = xtables_mask_to_plen(fam->nfproto, m);
+
+	if (cidr == 0 && !(lf & LF_NUMERIC))
+		return "anywhere";
+	if (lf & LF_NUMERIC)
+		print_addr_numeric(fam, a, abuf, sizeof(abuf));
+	else
+		xtables_addr_to_name(fam->nfproto, a, abuf, sizeof(abuf));
+	if (cidr < 0)
+		snprintf(buf, len, "%s/%s", abuf,
+			 print_addr_numeric(fam, m, mbuf, sizeof(mbuf)));
+	else if ((unsigned int)cidr == fam->max_plen)
+		snprintf(buf, len, "%s", abuf);
+	else
+		snprintf(buf, len, "%s/%d", abuf, cidr);
+	return buf;
+}
+
+static void print_iface(FILE *out, const char *iface, bool inv,
+			unsigned int lf, const char *tab, const char *notab)
+{
+	char buf[IFNAMSIZ + 2];
+
+	snprintf(buf, sizeof(buf), "%s%s", inv ? "!" : "",
+		 iface[0] ? iface : (lf & LF_NUMERIC) ? "*" : "any");
+	fprintf(out, COL(lf, tab, notab), buf);
+}
+
+static void print_match(FILE *out, const struct entry_view *v,
+			const struct xt_entry_match *m, unsigned int lf)
+{
+	const struct xtables_ext *ext, *any;
+	const char *name = m->u.user.name;
+
+	ext = print_find_ext(v->fam, XTABLES_MATCH, name, m->u.user.revision,
+			     &any);
+	if (ext && ext->print)
+		ext->print(out, &v->ip, m->data,
+			   (lf & LF_NUMERIC) ? XTABLES_PRINT_NUMERIC : 0);
+	else if (any && any->print)
+		fprintf(out, "%s [unsupported revision] ", any->name);
+	else if (any)
+		fprintf(out, "%s ", any->name);
+	else if (name[0])
+		fprintf(out, "UNKNOWN match `%s' ", name);
+}
+
+static void print_target(FILE *out, const struct entry_view *v,
+			 bool standard, unsigned int lf)
+{
+	const struct xt_entry_target *t = v->target;
+	const struct xtables_ext *ext, *any;
+
+	if (standard)
+		return;
+	ext = print_find_ext(v->fam, XTABLES_TARGET, t->u.user.name,
+			     t->u.user.revision, &any);
+	if (ext && ext->print)
+		ext->print(out, &v->ip, t->data,
+			   (lf & LF_NUMERIC) ? XTABLES_PRINT_NUMERIC : 0);
+	else if (any && any->print)
+		fprintf(out, " %s [unsupported revision]", any->name);
+	else if (!any && t->u.target_size != sizeof(*t))
+		fprintf(out, "[%u bytes of unknown target data] ",
+			(unsigned int)(t->u.target_size - sizeof(*t)));
+}
+
+/* One rule line.  standard: the target prints nothing (a verdict, a
+ * chain, or none). */
+static void print_line(FILE *out, const struct entry_view *v,
+		       const char *targname, bool standard,
+		       const struct xt_counters *cnt, unsigned int num,
+		       unsigned int lf)
+{
+	const struct xtables_rule_ip *ip = &v->ip;
+	const struct xt_entry_match *m;
+	const char *pname;
+	char buf[NI_MAXHOST + INET6_ADDRSTRLEN + 2];
+	size_t pos = 0;
+
+	if (lf & LF_LINENUM)
+		fprintf(out, COL(lf, "%-4u ", "%u "), num);
+	if (lf & LF_COUNTS) {
+		print_count(out, cnt->pcnt, lf);
+		print_count(out, cnt->bcnt, lf);
+	}
+	fprintf(out, COL(lf, "%-9s ", "%s "), targname);
+
+	fputc(ip->invflags & XTABLES_INV_PROTO ? '!' : ' ', out);
+	pname = xtables_proto_to_name(ip->proto, lf & LF_NUMERIC);
+	if (pname)
+		fprintf(out, COL(lf, "%-4s ", "%s "), pname);
+	else
+		fprintf(out, COL(lf, "%-4hu ", "%hu "), ip->proto);
+
+	if (lf & LF_NOTABLE)
+		fputs("opt ", out);
+	fputc(ip->invflags & XTABLES_INV_FRAG ? '!' : '-', out);
+	fputc(ip->flags & XTABLES_IPF_FRAG ? 'f' : '-', out);
+	fputc(' ', out);
+
+	if (lf & LF_VIA) {
+		print_iface(out, ip->iniface, ip->invflags & XTABLES_INV_VIA_IN,
+			    lf, " %-6s ", "in %s ");
+		print_iface(out, ip->outiface,
+			    ip->invflags & XTABLES_INV_VIA_OUT,
+			    lf, "%-6s ", "out %s ");
+	}
+
+	fputc(ip->invflags & XTABLES_INV_SRCIP ? '!' : ' ', out);
+	fprintf(out, COL(lf, "%-19s ", "%s "),
+		addr_mask_text(v->fam, &ip->src, &ip->smsk, lf, buf,
+			       sizeof(buf)));
+	fputc(ip->invflags & XTABLES_INV_DSTIP ? '!' : ' ', out);
+	fprintf(out, COL(lf, "%-19s ", "-> %s"),
+		addr_mask_text(v->fam, &ip->dst, &ip->dmsk, lf, buf,
+			       sizeof(buf)));
+
+	if (lf & LF_NOTABLE)
+		fputs("  ", out);
+	if (ip->flags & XTABLES_IPF_GOTO)
+		fputs("[goto] ", out);
+
+	while ((m = entry_view_next_match(v, &pos)))
+		print_match(out, v, m, lf);
+	print_target(out, v, standard, lf);
+	fputc('\n', out);
+}
+
+static void print_rule(FILE *out, const struct xtables_table *t,
+		       const struct xtables_rule *r, unsigned int num,
+		       unsigned int lf)
+{
+	struct entry_view v;
+	struct xt_counters cnt = xtables_rule_counters(r);
+	const char *targname = xtables_rule_target(r);
+	size_t size;
+
+	entry_view_init(&v, xtables_table_family(t),
+			xtables_rule_entry(r, &size));
+	print_line(out, &v, targname ? targname : "",
+		   entry_view_standard_target(&v), &cnt, num, lf);
+}
+
+void print_list_chain(FILE *out, const struct xtables_table *t,
+		      const struct xtables_chain *c, unsigned int fmt)
+{
+	unsigned int lf = layout(fmt), num = 0;
+	const struct xtables_rule *r;
+
+	print_header(out, c, lf);
+	for (r = xtables_rule_first(c); r; r = xtables_rule_next(r))
+		print_rule(out, t, r, ++num, lf);
+}
+
+bool print_list(FILE *out, const struct xtables_table *t, const char *chain,
+		unsigned int rulenum, unsigned int fmt)
+{
+	unsigned int lf = layout(fmt);
+	const struct xtables_chain *c;
+	bool found = false;
+
+	for (c = xtables_chain_first(t); c; c = xtables_chain_next(c)) {
+		const struct xtables_rule *r;
+		unsigned int num = 0;
+
+		if (chain && strcmp(chain, xtables_chain_name(c)) != 0)
+			continue;
+		if (found)
+			fputc('\n', out);
+		if (!rulenum)
+			print_header(out, c, lf);
+		for (r = xtables_rule_first(c); r; r = xtables_rule_next(r))
+			if (++num == rulenum || !rulenum)
+				print_rule(out, t, r, num, lf);
+		found = true;
+	}
+	return found;
+}
+
+void print_entry_line(FILE *out, const struct xtables_table *t,
+		      const void *entry)
+{
+	const struct xtables_family *fam = xtables_table_family(t);
+	struct xt_counters none = { 0, 0 };
+	struct entry_view v;
+	const char *name;
+	bool standard;
+
+	entry_view_init(&v, fam, entry);
+	name = v.target->u.user.name;
+	/* a built entry names its jump in the standard target */
+	standard = name[0] == '\0' || print_is_verdict(name) ||
+		   strcmp(name, XT_STANDARD_TARGET) == 0 ||
+		   xtables_chain_find(t, name) != NULL;
+	print_line(out, &v, name, standard, &none, 0,
+		   LF_NUMERIC | LF_VIA | LF_NOTABLE);
+}
