@@ -134,6 +134,15 @@ static int parse_typecode(struct xtables_optcall *cb, struct ipt_icmp *icmp)
 			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
 					    "Unknown ICMP code `%s'", arg);
 		icmp->code[0] = icmp->code[1] = code;
+		if (*end == ':') {
+			c = end + 1;
+			code = strtoul(c, &end, 0);
+			if (end == c || code > UINT8_MAX)
+				return xtables_fail(cb->err,
+						    XTABLES_PARAMETER_PROBLEM,
+						    "Unknown ICMP code `%s'", arg);
+			icmp->code[1] = code;
+		}
 	}
 	if (*end != '\0')
 		return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,

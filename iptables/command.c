@@ -4,6 +4,7 @@
  * on several entries (-s/-d lists) act on each, keep going after a
  * failure and report the last one, as the reference does.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cmd.h"
@@ -48,6 +49,12 @@ static unsigned int list_format(const struct cmd *c)
 static bool verbose(const struct cmd *c)
 {
 	return c->options & OPT_VERBOSE;
+}
+
+static int no_chain(struct xtables_err *err)
+{
+	return xtables_fail(err, XTABLES_OTHER_PROBLEM,
+			    "No chain/target/match by that name");
 }
 
 /* ---- rules ---- */
@@ -148,6 +155,30 @@ static unsigned int chain_rules(struct xtables_table *t, const char *chain)
 	return ch ? xtables_chain_rule_count(ch) : 0;
 }
 
+/* libiptc looks a target name other than a verdict up as a chain
+ * (once it found the rule's chain) before it compares rules, and that
+ * lookup leaves its own name on the error: a rule not found is reported as "No chain/target/
+ * match by that name" instead of "Bad rule ...". */
+static int not_found(const struct cmd *c, struct xtables_table *t,
+		     const struct rule_build *b, struct xtables_err *err)
+{
+	static const char *const verdicts[] = {
+		"", "ACCEPT", "DROP", "QUEUE", "RETURN",
+	};
+	const char *name = b->target ? c->target.ext->name : c->jumpto;
+	unsigned int i;
+
+	if (xtables_engine_errno() != ENOENT ||
+	    xtables_chain_find(t, c->chain) == NULL)
+		return -1;
+	if (b->target && c->target.ext->real_name)
+		name = c->target.ext->real_name;
+	for (i = 0; i < sizeof(verdicts) / sizeof(verdicts[0]); i++)
+		if (strcmp(name, verdicts[i]) == 0)
+			return -1;
+	return no_chain(err);
+}
+
 static int run_rule_command(struct cmd *c, struct xtables_table *t,
 			    FILE *out, struct xtables_err *err)
 {
@@ -212,12 +243,14 @@ static int run_rule_command(struct cmd *c, struct xtables_table *t,
 				num = xtables_rule_find(t, c->chain, b.entry,
 							b.size, mask, err);
 				ret = num ? xtables_rule_delete_num(t, c->chain,
-								    num, err) : -1;
+								    num, err) :
+					    not_found(c, t, &b, err);
 				break;
 			}
 			default: /* CMD_CHECK */
 				ret = xtables_rule_find(t, c->chain, b.entry,
-							b.size, mask, err) ? 0 : -1;
+							b.size, mask, err) ? 0 :
+				      not_found(c, t, &b, err);
 				break;
 			}
 			note(&o, ret, err);
@@ -280,12 +313,6 @@ static int zero_chains(struct cmd *c, struct xtables_table *t, FILE *out,
 		       struct xtables_err *err)
 {
 	return each_chain(c, t, out, "Zeroing", xtables_chain_zero, true, err);
-}
-
-static int no_chain(struct xtables_err *err)
-{
-	return xtables_fail(err, XTABLES_OTHER_PROBLEM,
-			    "No chain/target/match by that name");
 }
 
 /* -L / -S, possibly followed by -Z. */

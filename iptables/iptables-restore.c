@@ -12,7 +12,6 @@
 #include "common.h"
 #include "restore_words.h"
 
-#define PROG "iptables-restore"
 /* The reference reads its input in pieces of this size: a longer line
  * counts as several. */
 #define LINE_BUF 10240
@@ -33,7 +32,9 @@ static const struct option restore_options[] = {
 };
 
 struct restore {
-	struct xtables_family fam;	/* ipv4, named iptables-restore */
+	struct xtables_family fam;	/* the family, named as this program */
+	const char *base;		/* the family's program: "iptables" */
+	char prog[32];			/* "iptables-restore" */
 	bool counters, noflush, testing;
 	int verbose;
 	int wait;			/* reference's sense: 0 none, <0 forever */
@@ -56,15 +57,16 @@ die_err(const struct restore *r, const struct xtables_err *err)
 	if (err->raw)
 		fprintf(stderr, "%s\n", err->msg);
 	else
-		fprintf(stderr, "%s v%s (legacy): %s\n", PROG, XTABLES_VERSION,
+		fprintf(stderr, "%s v%s (legacy): %s\n", r->prog, XTABLES_VERSION,
 			err->msg);
 	if (err->status == XTABLES_PARAMETER_PROBLEM) {
 		fprintf(stderr, "Error occurred at line: %u\n", r->line);
 		fprintf(stderr, "Try `%s -h' or '%s --help' for more information.\n",
-			PROG, PROG);
+			r->prog, r->prog);
 	} else if (err->status == XTABLES_VERSION_PROBLEM) {
 		fprintf(stderr,
-			"Perhaps iptables or your kernel needs to be upgraded.\n");
+			"Perhaps %s or your kernel needs to be upgraded.\n",
+			r->base);
 	}
 	exit(err->status ? err->status : 1);
 }
@@ -84,13 +86,13 @@ die(const struct restore *r, int status, const char *fmt, ...)
 static void __attribute__((noreturn)) die_line_failed(const struct restore *r)
 {
 	fflush(stdout);
-	fprintf(stderr, "%s: line %u failed\n", PROG, r->line);
+	fprintf(stderr, "%s: line %u failed\n", r->prog, r->line);
 	exit(1);
 }
 
 /* ---- options ---- */
 
-static void usage(void)
+static void usage(const struct restore *r)
 {
 	fprintf(stderr,
 		"Usage: %s [-c] [-v] [-V] [-t] [-h] [-n] [-w secs] [-W usecs] [-T table] [-M command] [file]\n"
@@ -102,7 +104,7 @@ static void usage(void)
 		"\t   [ --noflush ]\n"
 		"\t   [ --wait=<seconds>\n"
 		"\t   [ --table=<TABLE> ]\n"
-		"\t   [ --modprobe=<command> ]\n", PROG);
+		"\t   [ --modprobe=<command> ]\n", r->prog);
 }
 
 /* The argument of -w / -W: attached, or the next word unless it looks
@@ -164,13 +166,13 @@ static FILE *parse_options(struct restore *r, int argc, char **argv)
 			r->verbose++;
 			break;
 		case 'V':
-			printf("%s v%s (legacy)\n", PROG, XTABLES_VERSION);
+			printf("%s v%s (legacy)\n", r->prog, XTABLES_VERSION);
 			exit(0);
 		case 't':
 			r->testing = true;
 			break;
 		case 'h':
-			usage();
+			usage(r);
 			exit(0);
 		case 'n':
 			r->noflush = true;
@@ -190,7 +192,7 @@ static FILE *parse_options(struct restore *r, int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "Try `%s -h' for more information.\n",
-				PROG);
+				r->prog);
 			exit(1);
 		}
 	}
@@ -287,7 +289,7 @@ static bool start_table(struct restore *r, char *buf)
 	name = strtok(buf + 1, " \t\n");
 	if (!name)
 		die(r, XTABLES_PARAMETER_PROBLEM,
-		    "%s: line %u table name invalid", PROG, r->line);
+		    "%s: line %u table name invalid", r->prog, r->line);
 	snprintf(r->curtable, sizeof(r->curtable), "%s", name);
 
 	if (r->only_table && strcmp(r->only_table, name) != 0) {
@@ -299,7 +301,7 @@ static bool start_table(struct restore *r, char *buf)
 	r->table = xtables_table_read(&r->fam, name, &err);
 	if (!r->table)
 		die(r, XTABLES_PARAMETER_PROBLEM,
-		    "%s: unable to initialize table '%s'", PROG, name);
+		    "%s: unable to initialize table '%s'", r->prog, name);
 	if (!r->noflush)
 		flush_table(r);
 	r->in_table = true;
@@ -327,7 +329,7 @@ static void chain_line(struct restore *r, char *buf)
 	chain = strtok(buf + 1, " \t\n");
 	if (!chain)
 		die(r, XTABLES_PARAMETER_PROBLEM,
-		    "%s: line %u chain name invalid", PROG, r->line);
+		    "%s: line %u chain name invalid", r->prog, r->line);
 	if (strlen(chain) >= XT_EXTENSION_MAXNAMELEN)
 		die(r, XTABLES_PARAMETER_PROBLEM,
 		    "Invalid chain name `%s' (%u chars max)", chain,
@@ -352,7 +354,7 @@ static void chain_line(struct restore *r, char *buf)
 	policy = strtok(NULL, " \t\n");
 	if (!policy)
 		die(r, XTABLES_PARAMETER_PROBLEM,
-		    "%s: line %u policy invalid", PROG, r->line);
+		    "%s: line %u policy invalid", r->prog, r->line);
 	if (strcmp(policy, "-") != 0) {
 		struct xt_counters cnt = { 0, 0 };
 
@@ -386,7 +388,7 @@ static bool rule_line(struct restore *r, char *buf)
 	struct cmd *cmd;
 	int i, ret;
 
-	/* The reference parses "PROG -t TABLE [-v] [--set-counters p b]
+	/* The reference parses "iptables-restore -t TABLE [-v] [--set-counters p b]
 	 * WORDS"; the table goes to the parser through env here, but the
 	 * two words still count against the argument limit. */
 	if (restore_words_add(&w, "-t", &err) < 0 ||
@@ -444,16 +446,20 @@ static bool commit_table(struct restore *r)
 	return ok;
 }
 
-int main(int argc, char **argv)
+static int restore_main(const struct xtables_family *fam, int argc,
+			char **argv)
 {
-	struct restore r = { .lock = -1, .argv0 = PROG };
+	struct restore r = { .lock = -1 };
 	char buf[LINE_BUF];
 	FILE *in;
 
-	r.fam = xtables_ipv4;
-	r.fam.prog = PROG;
+	r.base = fam->prog;
+	snprintf(r.prog, sizeof(r.prog), "%s-restore", fam->prog);
+	r.fam = *fam;
+	r.fam.prog = r.prog;
+	r.argv0 = r.prog;
 	/* messages from getopt name the program as the reference does */
-	argv[0] = (char *)PROG;
+	argv[0] = r.prog;
 	in = parse_options(&r, argc, argv);
 
 	while (fgets(buf, sizeof(buf), in)) {
@@ -487,11 +493,16 @@ int main(int argc, char **argv)
 			die_line_failed(&r);
 	}
 	if (r.in_table) {
-		fprintf(stderr, "%s: COMMIT expected at line %u\n", PROG,
+		fprintf(stderr, "%s: COMMIT expected at line %u\n", r.prog,
 			r.line + 1);
 		exit(1);
 	}
 	if (in != stdin)
 		fclose(in);
 	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	return restore_main(&xtables_ipv4, argc, argv);
 }

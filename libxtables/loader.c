@@ -259,11 +259,10 @@ const struct xtables_ext *xtables_find_ext_rev(const struct xtables_family *fam,
 
 	if (strlen(name) >= XT_EXTENSION_MAXNAMELEN)
 		return NULL;
-	/* loads the object on first use, as printing does upstream */
-	if (xtables_find_ext(fam, kind, name, true, NULL) == NULL &&
-	    !xt_registry_has(kind, name, fam->nfproto)) {
-		/* maybe known only under another (alias) name */
-	}
+	name = canonical_name(kind, name);
+	/* loads the object on first use, as printing does upstream; an
+	 * extension known only under another (alias) name is found below */
+	(void)xtables_find_ext(fam, kind, name, true, NULL);
 	n = xt_registry_count();
 	for (unsigned int i = 0; i < n; i++) {
 		const struct xtables_ext *e = xt_registry_get(i);

@@ -24,6 +24,8 @@ static const struct {
 	{ "mobility-header", IPPROTO_MH },
 	{ "ipv6-mh", IPPROTO_MH },
 	{ "mh", IPPROTO_MH },
+	{ "dccp", IPPROTO_DCCP },
+	{ "ipcomp", IPPROTO_COMP },
 	{ "all", 0 },
 };
 

@@ -21,7 +21,7 @@ setup_file() {
 
 setup() {
 	[ "$(id -u)" -eq 0 ] || skip "needs root for a network namespace"
-	cd "$BATS_TEST_TMPDIR"
+	cd "$BATS_TEST_TMPDIR" || return 1
 	cat >new.rules <<-EOF
 	*filter
 	:INPUT ACCEPT [0:0]

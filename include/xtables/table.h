@@ -46,9 +46,13 @@ int xtables_engine_errno(void);
 
 /* ---- tables ---- */
 
-/* Read table NAME from the kernel.  Errors: table missing
- * (VERSION_PROBLEM, the reference's "can't initialize ..." text),
- * permission (OTHER_PROBLEM), memory (RESOURCE_PROBLEM). */
+/* Read table NAME from the kernel.  Every failure is VERSION_PROBLEM
+ * (exit 3) with the reference's "can't initialize iptables table `NAME':
+ * TEXT", TEXT being "Table does not exist (do you need to insmod?)",
+ * "Permission denied (you must be root)" (not root), "Module is wrong
+ * version" (name of 32 characters or more), "Memory allocation
+ * problem", ...  As iptables, a failed read is tried once more after
+ * loading the x_tables module when its table list is missing. */
 struct xtables_table *xtables_table_read(const struct xtables_family *fam,
 					 const char *name,
 					 struct xtables_err *err);

@@ -17,10 +17,15 @@ for cf in "$here"/cases/*.cases; do
 		done
 	} >"$here/bats/$name.bats"
 done
-# the list automake needs (tests/Makefile.am, diff_bats)
-listed=$(sed -n 's/^\t*\(diff\/bats\/[^ ]*\.bats\).*/\1/p' "$here/../Makefile.am" | sort)
+# the list automake needs: rewrite the diff_bats block of tests/Makefile.am
+mk=$here/../Makefile.am
 present=$(cd "$here/.." && ls diff/bats/*.bats | sort)
-if [ "$listed" != "$present" ]; then
-	echo "gen-bats.sh: update diff_bats in tests/Makefile.am to:" >&2
-	echo "$present" | sed 's/^/	/' >&2
-fi
+awk -v list="$present" '
+	/^diff_bats = \\$/ {
+		print; n = split(list, f, "\n")
+		for (i = 1; i <= n; i++) printf "\t%s%s\n", f[i], (i < n ? " \\" : "")
+		skip = 1; next
+	}
+	skip && /^\t/ { next }
+	{ skip = 0; print }
+' "$mk" >"$mk.tmp" && mv "$mk.tmp" "$mk"

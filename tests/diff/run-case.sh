@@ -42,9 +42,10 @@ if [ "${1:-}" = --in-namespace ]; then
 	iptables()               { (exec -a iptables "$XT_BIN/iptables" "$@"); }
 	iptables-save()          { (exec -a iptables-save "$XT_BIN/iptables-save" "$@"); }
 	iptables-restore()       { (exec -a iptables-restore "$XT_BIN/iptables-restore" "$@"); }
-	other-iptables()         { (exec -a iptables "$XT_OTHER_BIN/iptables-legacy" "$@"); }
-	other-iptables-save()    { (exec -a iptables-save "$XT_OTHER_BIN/iptables-legacy-save" "$@"); }
-	other-iptables-restore() { (exec -a iptables-restore "$XT_OTHER_BIN/iptables-legacy-restore" "$@"); }
+	# the other writer finds its own libraries and extensions
+	other-iptables()         { (unset XTABLES_LIBDIR LD_LIBRARY_PATH; exec -a iptables "$XT_OTHER_BIN/iptables-legacy" "$@"); }
+	other-iptables-save()    { (unset XTABLES_LIBDIR LD_LIBRARY_PATH; exec -a iptables-save "$XT_OTHER_BIN/iptables-legacy-save" "$@"); }
+	other-iptables-restore() { (unset XTABLES_LIBDIR LD_LIBRARY_PATH; exec -a iptables-restore "$XT_OTHER_BIN/iptables-legacy-restore" "$@"); }
 	xt-blobdump()            { "$XT_BLOBDUMP" "$@"; }
 
 	normalise() {

@@ -831,6 +831,7 @@ static const char ruleset[] =
 	":zeta - [3:33]\n"
 	":alpha - [0:0]\n"
 	":Mid - [0:0]\n"
+	":Mid2 - [0:0]\n"
 	"[1:10] -A INPUT -s 1.2.3.4/32 -j alpha\n"
 	"[2:20] -A INPUT -p tcp -j zeta\n"
 	"[3:30] -A INPUT -j ACCEPT\n"
@@ -950,19 +951,9 @@ static void test_reference(void)
 		       ref_bin);
 		return;
 	}
-	/* Mid2 is referenced before it exists in the file: declare it */
-	{
-		char text[sizeof(ruleset) + 64];
-		char *p;
-
-		strcpy(text, ruleset);
-		p = strstr(text, ":Mid - [0:0]\n");
-		memmove(p + 14, p, strlen(p) + 1);
-		memcpy(p, ":Mid2 - [0:0]\n", 14);
-		snprintf(rules_path, sizeof(rules_path),
-			 "/tmp/xt-engine-test.%d.rules", (int)getpid());
-		CHECK(write_file(rules_path, text), "write");
-	}
+	snprintf(rules_path, sizeof(rules_path), "/tmp/xt-engine-test.%d.rules",
+		 (int)getpid());
+	CHECK(write_file(rules_path, ruleset), "write");
 	CHECK(load_ref(), "load ruleset");
 	test_roundtrip("filter");
 	test_roundtrip("nat");

@@ -36,7 +36,7 @@ load ../bats-helper
 @test "icmp: p-icmp-icmp-type-ip-header-bad-j-accept" { check_case icmp p-icmp-icmp-type-ip-header-bad-j-accept; }
 @test "icmp: p-icmp-icmp-type-required-option-missing-j-accept" { check_case icmp p-icmp-icmp-type-required-option-missing-j-accept; }
 @test "icmp: p-icmp-icmp-type-tos-network-unreachable-j-accept" { check_case icmp p-icmp-icmp-type-tos-network-unreachable-j-accept; }
-@test "icmp: p-icmp-icmp-type-echo-request-j-drop" { check_case icmp p-icmp-icmp-type-echo-request-j-drop; }
+@test "icmp: p-icmp-not-icmp-type-echo-request-j-drop" { check_case icmp p-icmp-not-icmp-type-echo-request-j-drop; }
 @test "icmp: p-icmp-m-icmp-icmp-type-8-j-accept" { check_case icmp p-icmp-m-icmp-icmp-type-8-j-accept; }
 @test "icmp: p-1-icmp-type-8-j-accept" { check_case icmp p-1-icmp-type-8-j-accept; }
 @test "icmp: p-icmp-j-accept" { check_case icmp p-icmp-j-accept; }

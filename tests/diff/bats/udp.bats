@@ -7,8 +7,8 @@ load ../bats-helper
 @test "udp: p-udp-sport-bootps-dport-bootpc-j-accept" { check_case udp p-udp-sport-bootps-dport-bootpc-j-accept; }
 @test "udp: p-udp-dport-1-1024-j-accept" { check_case udp p-udp-dport-1-1024-j-accept; }
 @test "udp: p-udp-dport-j-accept" { check_case udp p-udp-dport-j-accept; }
-@test "udp: p-udp-dport-53-j-accept-2" { check_case udp p-udp-dport-53-j-accept-2; }
-@test "udp: p-udp-sport-1024-j-accept" { check_case udp p-udp-sport-1024-j-accept; }
+@test "udp: p-udp-not-dport-53-j-accept" { check_case udp p-udp-not-dport-53-j-accept; }
+@test "udp: p-udp-not-sport-1024-j-accept" { check_case udp p-udp-not-sport-1024-j-accept; }
 @test "udp: p-udp-dport-0-j-accept" { check_case udp p-udp-dport-0-j-accept; }
 @test "udp: p-udp-dport-65535-j-accept" { check_case udp p-udp-dport-65535-j-accept; }
 @test "udp: p-udp-destination-port-123-j-accept" { check_case udp p-udp-destination-port-123-j-accept; }
