@@ -79,6 +79,12 @@ struct cmd {
 	unsigned int next_offset;
 };
 
+/* dump.c: -vv's dump of the kernel's table, and the error texts that
+ * apply after it. */
+void cmd_dump_table(FILE *out, const struct xtables_family *fam,
+		    const char *table);
+const char *cmd_dump_error_text(int e);
+
 /* help.c: generic help, then the loaded extensions' help. */
 void cmd_print_help(FILE *out, const struct cmd *c);
 

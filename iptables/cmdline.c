@@ -248,6 +248,22 @@ static int parse_rulenum(struct parser *p, const char *s)
 	return 0;
 }
 
+/* -D's rule number: decimal, truncated to unsigned int as the
+ * reference stores it; "a:b" ranges are an ebtables feature. */
+static int parse_delete_num(struct parser *p, const char *s)
+{
+	unsigned int num;
+	char *end;
+
+	if (strchr(s, ':') != NULL)
+		return param_fail(p, "Rule ranges are not supported");
+	num = (unsigned int)strtol(s, &end, 10);
+	if (*end != '\0' || num == 0)
+		return param_fail(p, "Invalid rule number `%s'", s);
+	p->c->rulenum = num;
+	return 0;
+}
+
 /* Optional chain (and rule number) after -L, -S, -F, -Z, -X. */
 static void optional_chain(struct parser *p)
 {
@@ -682,7 +698,7 @@ static int parse_one(struct parser *p, int opt)
 			return -1;
 		set_str(&c->chain, optarg);
 		if (has_arg(p)) {
-			if (parse_rulenum(p, p->argv[optind++]) < 0)
+			if (parse_delete_num(p, p->argv[optind++]) < 0)
 				return -1;
 			c->command = CMD_DELETE_NUM;
 		}

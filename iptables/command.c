@@ -335,8 +335,9 @@ static int run_listing(struct cmd *c, struct xtables_table *t, FILE *out,
 	return 0;
 }
 
-int cmd_execute(struct cmd *c, struct xtables_table *t, FILE *out,
-		struct xtables_err *err)
+/* The command proper. */
+static int run(struct cmd *c, struct xtables_table *t, FILE *out,
+	       struct xtables_err *err)
 {
 	memset(err, 0, sizeof(*err));
 
@@ -382,6 +383,23 @@ int cmd_execute(struct cmd *c, struct xtables_table *t, FILE *out,
 		err->msg[0] = '\0';
 		return -1;
 	}
+}
+
+int cmd_execute(struct cmd *c, struct xtables_table *t, FILE *out,
+		struct xtables_err *err)
+{
+	int ret = run(c, t, out, err);
+
+	/* -vv: the reference dumps the table unless it exited already */
+	if (c->verbose > 1 && (ret == 0 || err->status == XTABLES_OTHER_PROBLEM ||
+			       err->status == XTABLES_RESOURCE_PROBLEM)) {
+		cmd_dump_table(out, c->fam, xtables_table_name(t));
+		if (ret < 0 && !err->raw &&
+		    strcmp(err->msg, "No chain/target/match by that name") != 0)
+			snprintf(err->msg, sizeof(err->msg), "%s",
+				 cmd_dump_error_text(xtables_engine_errno()));
+	}
+	return ret;
 }
 
 void cmd_print_info(FILE *out, const struct cmd *c)

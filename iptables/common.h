@@ -91,6 +91,13 @@ void cmd_print_info(FILE *out, const struct cmd *c);
  * argv, lock, read, execute, commit, report.  Returns the exit status. */
 int run_command(const struct xtables_family *fam, int argc, char **argv);
 
+/* (addition) The whole `iptables-save` (iptables-save.c) and
+ * `iptables-restore` (iptables-restore.c) programs for family fam; the
+ * per-family mains (iptables-save-main.c, ip6tables-save.c, ...) only
+ * call them.  Return the exit status. */
+int save_main(const struct xtables_family *fam, int argc, char **argv);
+int restore_main(const struct xtables_family *fam, int argc, char **argv);
+
 /* ---- printers (print_list.c, print_rule.c) ---- */
 
 /* -L for one chain: header line, column titles, rules. */

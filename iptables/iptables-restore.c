@@ -446,8 +446,7 @@ static bool commit_table(struct restore *r)
 	return ok;
 }
 
-static int restore_main(const struct xtables_family *fam, int argc,
-			char **argv)
+int restore_main(const struct xtables_family *fam, int argc, char **argv)
 {
 	struct restore r = { .lock = -1 };
 	char buf[LINE_BUF];
@@ -500,9 +499,4 @@ static int restore_main(const struct xtables_family *fam, int argc,
 	if (in != stdin)
 		fclose(in);
 	return 0;
-}
-
-int main(int argc, char **argv)
-{
-	return restore_main(&xtables_ipv4, argc, argv);
 }

@@ -105,7 +105,19 @@ static void output_to(const char *path)
 	fclose(f);
 }
 
-static int save_main(const struct xtables_family *fam, int argc, char **argv)
+/* The reference ignores a failed write (iptables-save > /dev/full exits
+ * 0 with nothing saved); here the last flush is checked and a failure
+ * reported: "iptables-save: write error: No space left on device". */
+static int output_status(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	fprintf(stderr, "%s: write error: %s\n", prog,
+		strerror(ferror(stdout) && errno == 0 ? EIO : errno));
+	return XTABLES_OTHER_PROBLEM;
+}
+
+int save_main(const struct xtables_family *fam, int argc, char **argv)
 {
 	const char *table = NULL;
 	unsigned int fmt = 0;
@@ -134,7 +146,7 @@ static int save_main(const struct xtables_family *fam, int argc, char **argv)
 			break;
 		case 'd':
 			save_tables(fam, table, fmt);
-			exit(0);
+			exit(output_status());
 		case 'V':
 			printf("%s v%s (legacy)\n", prog, XTABLES_VERSION);
 			exit(0);
@@ -150,10 +162,5 @@ static int save_main(const struct xtables_family *fam, int argc, char **argv)
 		exit(1);
 	}
 	save_tables(fam, table, fmt);
-	return 0;
-}
-
-int main(int argc, char **argv)
-{
-	return save_main(&xtables_ipv4, argc, argv);
+	return output_status();
 }

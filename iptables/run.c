@@ -3,21 +3,79 @@
  * parse, informational output, the xtables lock, read the table,
  * execute, commit when something changed, report errors.  The lock is
  * taken after parsing and before reading the table, as the reference
- * does; a commit that fails is reported, not retried (the reference's
- * iptables exits with status 4 when the kernel answers EAGAIN).
+ * does.  Unlike the reference (which exits 4 with "Resource temporarily
+ * unavailable"), a commit the kernel refuses with EAGAIN - another
+ * writer changed the table since it was read - is retried a bounded
+ * number of times: the table is read again and the parsed command
+ * executed again on the fresh copy, so nothing is committed over a
+ * table that changed underneath.
  */
+#include <errno.h>
 #include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
 #include "common.h"
+
+/* Attempts at a commit the kernel answers EAGAIN before giving up. */
+#define COMMIT_ATTEMPTS 20
 
 static void print_warning(const char *msg)
 {
 	fprintf(stderr, "%s\n", msg);
 }
 
+/* A short, growing, jittered pause so that racing writers spread out. */
+static void backoff(unsigned int attempt)
+{
+	struct timespec ts = { 0, 0 };
+
+	ts.tv_nsec = (long)(rand() % 1000 + 1) * 1000L * (attempt < 10 ? attempt : 10);
+	nanosleep(&ts, NULL);
+}
+
+/* Read, execute, commit; on a lost race do it all again.  Output goes
+ * to stdout the first time only (a retry prints nothing twice). */
+static int execute_on_table(const struct xtables_family *fam, struct cmd *c,
+			    struct xtables_err *err)
+{
+	FILE *out = stdout, *sink = NULL;
+	struct xtables_table *t;
+	unsigned int attempt;
+	int ret = -1;
+
+	for (attempt = 1; ; attempt++) {
+		t = xtables_table_read(fam, cmd_table(c), err);
+		if (t == NULL)
+			break;
+		if (cmd_execute(c, t, out, err) < 0)
+			break;
+		if (!xtables_table_changed(t) || xtables_table_commit(t, err) == 0) {
+			ret = 0;
+			break;
+		}
+		if (xtables_engine_errno() != EAGAIN || attempt >= COMMIT_ATTEMPTS)
+			break;
+		if (sink == NULL) {
+			sink = fopen("/dev/null", "we");
+			if (sink == NULL)
+				break;
+			fflush(stdout);
+			srand((unsigned int)getpid() ^ (unsigned int)time(NULL));
+		}
+		out = sink;
+		xtables_table_free(t);
+		backoff(attempt);
+	}
+	if (t != NULL)
+		xtables_table_free(t);
+	if (sink != NULL)
+		fclose(sink);
+	return ret;
+}
+
 int run_command(const struct xtables_family *fam, int argc, char **argv)
 {
 	struct cmd_env env = { .fam = fam, .restore = false, .table = NULL };
-	struct xtables_table *t = NULL;
 	struct xtables_err err = { 0 };
 	struct cmd *c;
 	long interval;
@@ -39,13 +97,8 @@ int run_command(const struct xtables_family *fam, int argc, char **argv)
 		status = report_error(fam, &err);
 		goto out;
 	}
-	t = xtables_table_read(fam, cmd_table(c), &err);
-	if (t == NULL || cmd_execute(c, t, stdout, &err) < 0 ||
-	    (xtables_table_changed(t) && xtables_table_commit(t, &err) < 0)) {
+	if (execute_on_table(fam, c, &err) < 0)
 		status = report_error(fam, &err);
-	}
-	if (t != NULL)
-		xtables_table_free(t);
 	xtables_unlock(lock);
 out:
 	cmd_free(c);

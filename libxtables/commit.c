@@ -195,8 +195,15 @@ int xtables_table_commit(struct xtables_table *t, struct xtables_err *err)
 	strcpy(ci->name, t->name);
 	ci->num_counters = num;
 	fill_counters(t, ci, old, t->info.num_entries);
+	/* The new table is in place now.  The kernel refuses the counters
+	 * with EINVAL when another writer (one that does not take the
+	 * xtables lock) replaced the table in between: its entry count no
+	 * longer matches.  Our change has landed then and that writer read
+	 * it, so only the counters of that moment are lost; failing here
+	 * would report an error for a committed change (and a caller
+	 * retrying would apply it twice). */
 	if (setsockopt(t->fd, fam->sol, fam->so_set_add_counters, ci,
-		       ci_len) < 0) {
+		       ci_len) < 0 && errno != EINVAL) {
 		e = errno;
 		goto out;
 	}

@@ -48,6 +48,8 @@ struct xtables_family {
 };
 
 extern const struct xtables_family xtables_ipv4;
+/* (addition) IPv6: ip6t_entry, IP6T_SO_*, ip6tables (family_ipv6.c). */
+extern const struct xtables_family xtables_ipv6;
 
 /* Built-in tables this suite knows, with their hooks. */
 struct xtables_table_desc {

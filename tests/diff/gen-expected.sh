@@ -28,10 +28,9 @@ if [ $# = 0 ]; then set -- "$here"/cases/*.cases; fi
 for cf in "$@"; do
 	name=$(basename "$cf" .cases)
 	out=$here/expected/$name
+	dups=$(sed -n 's/^@case \(.*\)$/\1/p' "$cf" | sort | uniq -d)
+	[ -z "$dups" ] || { echo "$cf: duplicate cases:" $dups >&2; exit 1; }
 	rm -rf "$out"; mkdir -p "$out"
-	sed -n 's/^@case \(.*\)$/\1/p' "$cf" | sort | uniq -d | while read -r dup; do
-		echo "$cf: duplicate case $dup" >&2; exit 1
-	done
 	sed -n 's/^@case \(.*\)$/\1/p' "$cf" |
 		xargs -P "$(nproc)" -I{} sh -c '"$1" "$2" "$3" >"$4/$3.out"' _ \
 			"$here/run-case.sh" "$cf" {} "$out"

@@ -50,8 +50,8 @@ for sel in "$@"; do
 done >"$results/list"
 
 one() {
-	local f=$1 c=$2 out=$results/$1/$2
-	mkdir -p "$results/$f"
+	local f=$1 c=$2 out=$results/out/$1/$2
+	mkdir -p "$results/out/$f"
 	"$here/run-case.sh" "$here/cases/$f.cases" "$c" >"$out.out" 2>"$out.stderr"
 	if diff -u --label "expected/$f/$c.out" --label actual \
 		"$here/expected/$f/$c.out" "$out.out" >"$out.diff" 2>&1; then
@@ -72,9 +72,9 @@ fail=$(grep -c '^FAIL ' "$results/status")
 sort "$results/status" | grep '^FAIL ' | while read -r _ id; do
 	echo "FAIL $id"
 	f=${id%%:*} c=${id#*:}
-	if [ $verbose = 1 ]; then sed 's/^/    /' "$results/$f/$c.diff"; fi
+	if [ $verbose = 1 ]; then sed "s/^/    /" "$results/out/$f/$c.diff"; fi
 	if [ -n "$diffs" ]; then
-		mkdir -p "$diffs/$f"; cp "$results/$f/$c.diff" "$diffs/$f/$c.diff"
+		mkdir -p "$diffs/$f"; cp "$results/out/$f/$c.diff" "$diffs/$f/$c.diff"
 	fi
 done
 echo "# diff suite: $((end - start)) s"

@@ -3,7 +3,9 @@
  * with IPT_SO_GET_INFO and IPT_SO_GET_ENTRIES, so that what two programs
  * committed can be compared byte for byte.
  *
- * usage: xt-blobdump [-c] TABLE...
+ * usage: xt-blobdump [-c] [-6] TABLE...
+ *
+ * -6 reads the IPv6 tables (IP6T_SO_*, struct ip6t_entry headers).
  *
  * Per table: the info block (valid hooks, hook entry and underflow offsets,
  * number of entries, blob size), then one line per entry: its offset and
@@ -23,6 +25,26 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <linux/netfilter_ipv4/ip_tables.h>
+#include <linux/netfilter_ipv6/ip6_tables.h>
+
+/* What differs between the families: socket options and entry header. */
+struct dump_family {
+	int sol, get_info, get_entries, sock_af;
+	size_t entry_size, off_target, off_next, off_counters;
+};
+static const struct dump_family dump_ipv4 = {
+	IPPROTO_IP, IPT_SO_GET_INFO, IPT_SO_GET_ENTRIES, AF_INET,
+	sizeof(struct ipt_entry), offsetof(struct ipt_entry, target_offset),
+	offsetof(struct ipt_entry, next_offset),
+	offsetof(struct ipt_entry, counters),
+};
+static const struct dump_family dump_ipv6 = {
+	IPPROTO_IPV6, IP6T_SO_GET_INFO, IP6T_SO_GET_ENTRIES, AF_INET6,
+	sizeof(struct ip6t_entry), offsetof(struct ip6t_entry, target_offset),
+	offsetof(struct ip6t_entry, next_offset),
+	offsetof(struct ip6t_entry, counters),
+};
+static const struct dump_family *fam = &dump_ipv4;
 
 static const char *const hook_names[NF_INET_NUMHOOKS] = {
 	"PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING",
@@ -51,26 +73,32 @@ static void print_offsets(const char *label, const struct ipt_getinfo *info,
 static int print_entry(const unsigned char *blob, size_t size, size_t off,
 		       int show_counters)
 {
-	struct ipt_entry e;
+	unsigned char hdr[sizeof(struct ip6t_entry)];
+	struct { uint16_t target_offset, next_offset; } e;
+	struct xt_counters cnt;
+	const size_t hsize = fam->entry_size;
 
-	if (off + sizeof(e) > size)
+	if (off + hsize > size)
 		return -1;
-	memcpy(&e, blob + off, sizeof(e));
-	if (e.next_offset < sizeof(e) || off + e.next_offset > size ||
-	    e.target_offset < sizeof(e) || e.target_offset > e.next_offset)
+	memcpy(hdr, blob + off, hsize);
+	memcpy(&e.target_offset, hdr + fam->off_target, 2);
+	memcpy(&e.next_offset, hdr + fam->off_next, 2);
+	memcpy(&cnt, hdr + fam->off_counters, sizeof(cnt));
+	if (e.next_offset < hsize || off + e.next_offset > size ||
+	    e.target_offset < hsize || e.target_offset > e.next_offset)
 		return -1;
 
 	printf("@%zu", off);
 	if (show_counters)
 		printf(" counters=%llu/%llu",
-		       (unsigned long long)e.counters.pcnt,
-		       (unsigned long long)e.counters.bcnt);
-	memset(&e.counters, 0, sizeof(e.counters));
+		       (unsigned long long)cnt.pcnt,
+		       (unsigned long long)cnt.bcnt);
+	memset(hdr + fam->off_counters, 0, sizeof(cnt));
 	printf(" ");
-	print_hex((const unsigned char *)&e, sizeof(e));
+	print_hex(hdr, hsize);
 
 	/* matches: between the header and target_offset */
-	size_t m = sizeof(e);
+	size_t m = hsize;
 	while (m < e.target_offset) {
 		struct xt_entry_match mh;
 
@@ -106,7 +134,7 @@ static int dump_table(int fd, const char *name, int show_counters)
 		return 1;
 	}
 	strcpy(info.name, name);
-	if (getsockopt(fd, IPPROTO_IP, IPT_SO_GET_INFO, &info, &len) < 0) {
+	if (getsockopt(fd, fam->sol, fam->get_info, &info, &len) < 0) {
 		fprintf(stderr, "xt-blobdump: %s: IPT_SO_GET_INFO: %s\n",
 			name, strerror(errno));
 		return 1;
@@ -121,7 +149,7 @@ static int dump_table(int fd, const char *name, int show_counters)
 	strcpy(ge->name, name);
 	ge->size = info.size;
 	len = total;
-	if (getsockopt(fd, IPPROTO_IP, IPT_SO_GET_ENTRIES, ge, &len) < 0) {
+	if (getsockopt(fd, fam->sol, fam->get_entries, ge, &len) < 0) {
 		fprintf(stderr, "xt-blobdump: %s: IPT_SO_GET_ENTRIES: %s\n",
 			name, strerror(errno));
 		free(ge);
@@ -159,22 +187,25 @@ int main(int argc, char **argv)
 {
 	int show_counters = 0, opt, status = 0;
 
-	while ((opt = getopt(argc, argv, "ch")) != -1) {
+	while ((opt = getopt(argc, argv, "c6h")) != -1) {
 		switch (opt) {
 		case 'c':
 			show_counters = 1;
 			break;
+		case '6':
+			fam = &dump_ipv6;
+			break;
 		default:
-			fprintf(stderr, "usage: xt-blobdump [-c] TABLE...\n");
+			fprintf(stderr, "usage: xt-blobdump [-c] [-6] TABLE...\n");
 			return 2;
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "usage: xt-blobdump [-c] TABLE...\n");
+		fprintf(stderr, "usage: xt-blobdump [-c] [-6] TABLE...\n");
 		return 2;
 	}
 
-	int fd = socket(AF_INET, SOCK_RAW, IPPROTO_RAW);
+	int fd = socket(fam->sock_af, SOCK_RAW, IPPROTO_RAW);
 	if (fd < 0) {
 		fprintf(stderr, "xt-blobdump: socket: %s\n", strerror(errno));
 		return 1;

@@ -34,7 +34,8 @@ load ../bats-helper
 @test "options: match-tcp-twice" { check_case options match-tcp-twice; }
 @test "options: match-help-unknown" { check_case options match-help-unknown; }
 @test "options: verbose-append" { check_case options verbose-append; }
-@test "options: verbose-twice" { check_case options verbose-twice; }
+@test "options: verbose-twice-list" { check_case options verbose-twice-list; }
+@test "options: verbose-twice-append" { check_case options verbose-twice-append; }
 @test "options: numeric-with-append" { check_case options numeric-with-append; }
 @test "options: exact-with-append" { check_case options exact-with-append; }
 @test "options: line-numbers-with-append" { check_case options line-numbers-with-append; }

@@ -56,3 +56,11 @@ load ../bats-helper
 @test "restore: restore-comment-after-rule" { check_case restore restore-comment-after-rule; }
 @test "restore: restore-whitespace" { check_case restore restore-whitespace; }
 @test "restore: restore-crlf" { check_case restore restore-crlf; }
+@test "restore: restore-error-line-after-comments" { check_case restore restore-error-line-after-comments; }
+@test "restore: restore-error-in-second-table-line" { check_case restore restore-error-in-second-table-line; }
+@test "restore: restore-error-commit-rejected-by-kernel" { check_case restore restore-error-commit-rejected-by-kernel; }
+@test "restore: restore-error-unknown-option" { check_case restore restore-error-unknown-option; }
+@test "restore: restore-error-unknown-match" { check_case restore restore-error-unknown-match; }
+@test "restore: restore-error-policy-unknown-chain" { check_case restore restore-error-policy-unknown-chain; }
+@test "restore: restore-nat-table-drop" { check_case restore restore-nat-table-drop; }
+@test "restore: restore-test-verbose" { check_case restore restore-test-verbose; }

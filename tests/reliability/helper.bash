@@ -1,0 +1,54 @@
+# Loaded by tests/reliability/*.bats.  The programs under test come from
+# XT_BUILD (a build tree, set by `make check`) or XT_BIN (a directory of
+# installed programs, or the reference).
+#
+#   rel_setup_file     finds the programs; exports XT_BIN, IPT, SAVE, RESTORE,
+#                      OTHER (Debian's iptables-legacy, may be absent)
+#   in_ns SCRIPT       runs the bash SCRIPT in a private network + mount
+#                      namespace with a private /run (the xtables lock);
+#                      the functions of ns-lib.sh are available in it
+#   rel_record KEY VALUE   appends a figure to $XT_REL_FIGURES (if set), for
+#                      the README's "Reliability testing" section
+rel_dir=$BATS_TEST_DIRNAME
+xt_tests=$(dirname "$rel_dir")
+. "$xt_tests/lib/env.sh"
+
+rel_setup_file() {
+	if [ -n "${XT_BUILD:-}" ]; then
+		xt_use_build "$XT_BUILD" || return 1
+	elif [ -z "${XT_BIN:-}" ]; then
+		echo "set XT_BUILD (build tree) or XT_BIN (programs dir)" >&2
+		return 1
+	fi
+	export XT_BIN
+	export IPT=$XT_BIN/iptables SAVE=$XT_BIN/iptables-save RESTORE=$XT_BIN/iptables-restore
+	export OTHER=${XT_OTHER_BIN:-/usr/sbin}/iptables-legacy
+	export REL_DIR=$rel_dir
+}
+
+# the LD_PRELOAD shim that makes commits lose a race (race_shim.c)
+rel_build_shim() {
+	export RACE_SHIM=$BATS_FILE_TMPDIR/race_shim.so
+	[ -f "$RACE_SHIM" ] ||
+		${CC:-cc} -shared -fPIC -O2 -o "$RACE_SHIM" "$rel_dir/race_shim.c" -ldl
+}
+
+in_ns() {
+	unshare -n -m bash -c '
+		mount -t tmpfs tmpfs /run || exit 125
+		. "$REL_DIR/ns-lib.sh"
+		'"$1"
+}
+
+need_root() {
+	[ "$(id -u)" = 0 ] || skip "needs root (network namespaces)"
+}
+
+need_other() {
+	[ -x "$OTHER" ] || skip "Debian's iptables-legacy is not installed (apt-get install iptables)"
+}
+
+rel_record() {
+	[ -n "${XT_REL_FIGURES:-}" ] || return 0
+	printf '%s=%s\n' "$1" "$2" >>"$XT_REL_FIGURES"
+}
