@@ -160,23 +160,53 @@ static void NFQUEUE_show(FILE *out, const void *data, unsigned int rev,
 		fputs(save ? " --queue-cpu-fanout" : " cpu-fanout", out);
 }
 
-#define NFQUEUE_OUTPUT(rev)						\
-static void NFQUEUE_print_v##rev(FILE *out,				\
-				 const struct xtables_rule_ip *ip,	\
-				 const void *data, unsigned int flags)	\
-{									\
-	NFQUEUE_show(out, data, rev, false);				\
-}									\
-static void NFQUEUE_save_v##rev(FILE *out,				\
-				const struct xtables_rule_ip *ip,	\
-				const void *data)			\
-{									\
-	NFQUEUE_show(out, data, rev, true);				\
+static void NFQUEUE_print_v0(FILE *out, const struct xtables_rule_ip *ip,
+			       const void *data, unsigned int flags)
+{
+	NFQUEUE_show(out, data, 0, false);
 }
-NFQUEUE_OUTPUT(0)
-NFQUEUE_OUTPUT(1)
-NFQUEUE_OUTPUT(2)
-NFQUEUE_OUTPUT(3)
+
+static void NFQUEUE_save_v0(FILE *out, const struct xtables_rule_ip *ip,
+			      const void *data)
+{
+	NFQUEUE_show(out, data, 0, true);
+}
+
+static void NFQUEUE_print_v1(FILE *out, const struct xtables_rule_ip *ip,
+			       const void *data, unsigned int flags)
+{
+	NFQUEUE_show(out, data, 1, false);
+}
+
+static void NFQUEUE_save_v1(FILE *out, const struct xtables_rule_ip *ip,
+			      const void *data)
+{
+	NFQUEUE_show(out, data, 1, true);
+}
+
+static void NFQUEUE_print_v2(FILE *out, const struct xtables_rule_ip *ip,
+			       const void *data, unsigned int flags)
+{
+	NFQUEUE_show(out, data, 2, false);
+}
+
+static void NFQUEUE_save_v2(FILE *out, const struct xtables_rule_ip *ip,
+			      const void *data)
+{
+	NFQUEUE_show(out, data, 2, true);
+}
+
+static void NFQUEUE_print_v3(FILE *out, const struct xtables_rule_ip *ip,
+			       const void *data, unsigned int flags)
+{
+	NFQUEUE_show(out, data, 3, false);
+}
+
+static void NFQUEUE_save_v3(FILE *out, const struct xtables_rule_ip *ip,
+			      const void *data)
+{
+	NFQUEUE_show(out, data, 3, true);
+}
 
 static const struct xtables_ext NFQUEUE_exts[] = {
 	{

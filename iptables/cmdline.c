@@ -64,6 +64,24 @@ static const struct option generic_opts[] = {
 };
 #define N_GENERIC (sizeof(generic_opts) / sizeof(generic_opts[0]) - 1)
 
+/* The generic options of a family: ip6tables has no "--fragments" (its
+ * slot repeats the entry before it, which getopt never reports as
+ * ambiguous), so that "--frag..." abbreviates only extension options. */
+static const struct option *generic_options(const struct xtables_family *fam)
+{
+	static struct option v6[N_GENERIC + 1];
+
+	if (fam->nfproto != NFPROTO_IPV6)
+		return generic_opts;
+	if (v6[0].name == NULL) {
+		memcpy(v6, generic_opts, sizeof(v6));
+		for (unsigned int i = 1; i < N_GENERIC; i++)
+			if (v6[i].val == 'f')
+				v6[i] = v6[i - 1];
+	}
+	return v6;
+}
+
 /* Command letters, indexed by the bit number of CMD_*. */
 static const char cmd_letters[] = "IDDRALFZNXPESZC";
 
@@ -323,7 +341,7 @@ static int merge_options(struct parser *p, struct cmd_ext *ce)
 				    "can't alloc memory!");
 	c->next_offset += OFFSET_SCALE;
 	ce->offset = c->next_offset;
-	memcpy(merged, generic_opts, N_GENERIC * sizeof(*merged));
+	memcpy(merged, generic_options(c->fam), N_GENERIC * sizeof(*merged));
 	o = merged + N_GENERIC;
 	for (i = 0; i < nnew; i++, o++) {
 		const struct xtables_option *xo = &ce->ext->options[i];
@@ -981,7 +999,7 @@ struct cmd *cmd_parse(const struct cmd_env *env, int argc, char **argv,
 	optind = 0;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, optstring,
-				  c->opts ? c->opts : generic_opts,
+				  c->opts ? c->opts : generic_options(c->fam),
 				  NULL)) != -1) {
 		r = parse_one(&p, opt);
 		if (r < 0)

@@ -106,7 +106,11 @@ static const char *addr_mask_text(const struct xtables_family *fam,
 	char abuf[NI_MAXHOST], mbuf[INET6_ADDRSTRLEN];
 	int cidr = xtables_mask_to_plen(fam->nfproto, m);
 
-	if (cidr == 0 && !(lf & LF_NUMERIC))
+	static const union nf_inet_addr zero;
+	bool any = fam->anywhere_by_addr ?
+		   memcmp(a, &zero, fam->addr_len) == 0 : cidr == 0;
+
+	if (any && !(lf & LF_NUMERIC))
 		return "anywhere";
 	if (lf & LF_NUMERIC)
 		print_addr_numeric(fam, a, abuf, sizeof(abuf));

@@ -116,4 +116,5 @@ const struct xtables_family xtables_ipv6 = {
 
 	.proc_names = "/proc/net/ip6_tables_names",
 	.kmod = "ip6_tables",
+	.anywhere_by_addr = true,
 };

@@ -278,6 +278,22 @@ struct xtables_ext {
 		     const void *data);
 	/* Name to show in save output ("-m NAME"); NULL = name. */
 	const char *(*alias)(const void *data);
+	/* (addition) XTABLES_EXT_* flags. */
+	unsigned int ext_flags;
+};
+
+/*
+ * (addition) ext_flags bits.  XTABLES_EXT_ALIAS: an extension with a
+ * real_name that is listed and saved under its own name again (through
+ * its alias callback), as upstream's flag of that name.  For a
+ * real_name extension without it, upstream's command parser prints
+ * "Notice: The %s target is converted into %s target in rule listing
+ * and saving." (matches: "Notice: the %s match is converted into %s
+ * match in rule listing and saving.") to stderr when -j / -m selects
+ * it (name as typed, then real_name).
+ */
+enum {
+	XTABLES_EXT_ALIAS = 1 << 0,
 };
 
 /* Called by an extension (from its constructor) to make itself known. */

@@ -45,6 +45,11 @@ struct xtables_family {
 	/* kernel: the list of tables and the module to load */
 	const char *proc_names;		/* "/proc/net/ip_tables_names" */
 	const char *kmod;		/* "ip_tables" */
+
+	/* (addition) When -L (without -n) shows a source or destination
+	 * as "anywhere": IPv4 when its mask is 0, IPv6 (upstream looks at
+	 * the address there) when its address is "::". */
+	bool anywhere_by_addr;
 };
 
 extern const struct xtables_family xtables_ipv4;

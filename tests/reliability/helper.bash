@@ -52,3 +52,19 @@ rel_record() {
 	[ -n "${XT_REL_FIGURES:-}" ] || return 0
 	printf '%s=%s\n' "$1" "$2" >>"$XT_REL_FIGURES"
 }
+
+# check_rel_case CASEFILE_NAME CASE: run a differential case of
+# tests/reliability/cases/ and compare it with the reference's transcript
+check_rel_case() {
+	local expected=$rel_dir/expected/$1/$2.out
+	local actual=$BATS_TEST_TMPDIR/actual.out
+	if [ "$2" = not-root ] &&
+	   ! setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$XT_BIN/iptables"; then
+		skip "user nobody cannot run $XT_BIN/iptables (build tree not world-readable)"
+	fi
+	"$xt_tests/diff/run-case.sh" "$rel_dir/cases/$1.cases" "$2" >"$actual"
+	if ! diff -u --label "expected/$1/$2.out" --label "actual" "$expected" "$actual"; then
+		echo "# rerun: XT_BIN=$XT_BIN XT_BLOBDUMP=$XT_BLOBDUMP tests/diff/run-case.sh tests/reliability/cases/$1.cases $2"
+		return 1
+	fi
+}
