@@ -489,6 +489,12 @@ static int hashlimit_check_rev(struct xtables_checkcall *cb, uint8_t rev)
 		if (cb->seen & F(O_BURST)) {
 			uint64_t unit = cost_to_bytes(c.avg);
 
+			/* a rate of a few bytes a second makes the unit 0:
+			 * the reference divides by it and dies of SIGFPE */
+			if (unit == 0)
+				return xtables_fail(cb->err,
+					XTABLES_PARAMETER_PROBLEM,
+					"rate too low for a burst in bytes");
 			if (c.burst < unit)
 				return xtables_fail(cb->err,
 					XTABLES_PARAMETER_PROBLEM,

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <arpa/inet.h>
 #include "cmd.h"
+#include "restore_chains.h"
 
 #define OFFSET_SCALE 256	/* getopt values reserved per extension */
 
@@ -306,7 +307,11 @@ static const struct xtables_ext *find_target(const struct cmd *c,
 
 	for (i = 0; i < sizeof(verdicts) / sizeof(verdicts[0]); i++)
 		if (strcmp(name, verdicts[i]) == 0)
-			name = "standard";
+			return xtables_find_ext(c->fam, XTABLES_TARGET,
+						"standard", quiet, err);
+	/* a chain a restore file declared is never an extension */
+	if (restore_chain_announced(name))
+		return NULL;
 	return xtables_find_ext(c->fam, XTABLES_TARGET, name, quiet, err);
 }
 

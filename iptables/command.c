@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cmd.h"
+#include "restore_chains.h"
 
 /* Collects the outcome of several engine calls: the last failure wins. */
 struct outcome {
@@ -90,7 +91,12 @@ static int resolve_target(struct cmd *c, struct xtables_table *t,
 	if (c->ip.flags & XTABLES_IPF_GOTO)
 		return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
 				    "goto '%s' is not a chain", c->jumpto);
-	/* neither chain nor loadable extension: the loader says why */
+	/* neither chain nor loadable extension: the loader says why; a
+	 * name a restore file declared as a chain never loads */
+	if (restore_chain_announced(c->jumpto))
+		return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
+				    "Couldn't load target `%s':%s\n",
+				    c->jumpto, strerror(ENOENT));
 	if (xtables_find_ext(c->fam, XTABLES_TARGET, c->jumpto, false, err) == NULL)
 		return -1;
 	return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "common.h"
+#include "restore_chains.h"
 #include "restore_words.h"
 
 /* The reference reads its input in pieces of this size: a longer line
@@ -88,6 +89,14 @@ static void __attribute__((noreturn)) die_line_failed(const struct restore *r)
 	fflush(stdout);
 	fprintf(stderr, "%s: line %u failed\n", r->prog, r->line);
 	exit(1);
+}
+
+/* Extensions' warnings ("xt_iprange: range ... is reversed ..."), on
+ * stderr as the reference prints them while parsing. */
+static void print_warning(const char *msg)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s\n", msg);
 }
 
 /* ---- options ---- */
@@ -372,6 +381,7 @@ static void chain_line(struct restore *r, char *buf)
 			    "Can't set policy `%s' on `%s' line %u: %s",
 			    policy, chain, r->line, err.msg);
 	}
+	restore_chain_announce(chain);
 }
 
 /* A rule line: the words of a command for the current table. */
@@ -459,6 +469,7 @@ int restore_main(const struct xtables_family *fam, int argc, char **argv)
 	r.argv0 = r.prog;
 	/* messages from getopt name the program as the reference does */
 	argv[0] = r.prog;
+	xtables_set_warn_handler(print_warning);
 	in = parse_options(&r, argc, argv);
 
 	while (fgets(buf, sizeof(buf), in)) {

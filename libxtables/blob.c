@@ -120,17 +120,29 @@ int engine_parse(struct xtables_table *t)
 	struct parse_state ps = { .t = t };
 	int ret = -1;
 
-	/* count entries, checking the offsets */
+	/* count entries, checking the offsets (aligned as the kernel keeps
+	 * them), and that every target (its name, and an ERROR target's
+	 * chain name) lies inside its entry */
 	for (off = 0; off < size; n++) {
-		uint16_t next = entry_next_offset(fam, base + off);
-		uint16_t toff = entry_target_offset(fam, base + off);
+		uint16_t next, toff;
+		const struct xt_entry_target *tg;
 
-		if (next < fam->entry_size || off + next > size ||
+		if (size - off < fam->entry_size)
+			goto invalid;
+		next = entry_next_offset(fam, base + off);
+		toff = entry_target_offset(fam, base + off);
+		if (next < fam->entry_size || next > size - off ||
+		    XT_ALIGN(next) != next || XT_ALIGN(toff) != toff ||
 		    toff < fam->entry_size ||
-		    toff + sizeof(struct xt_entry_target) > next) {
-			errno = EINVAL;
-			return -1;
-		}
+		    toff + sizeof(struct xt_entry_target) > next)
+			goto invalid;
+		tg = (const void *)(base + off + toff);
+		if (tg->u.target_size < sizeof(*tg) ||
+		    tg->u.target_size > next - toff ||
+		    memchr(tg->u.user.name, '\0', sizeof(tg->u.user.name)) == NULL ||
+		    (strcmp(tg->u.user.name, XT_ERROR_TARGET) == 0 &&
+		     tg->u.target_size < sizeof(struct xt_error_target)))
+			goto invalid;
 		off += next;
 	}
 	t->slab = calloc(n ? n : 1, sizeof(*t->slab));
@@ -207,4 +219,7 @@ int engine_parse(struct xtables_table *t)
 out:
 	free(ps.by_offset);
 	return ret;
+invalid:
+	errno = EINVAL;
+	return -1;
 }

@@ -115,11 +115,32 @@ struct decision {
 static struct decision *decisions;
 static unsigned int ndecisions, decisions_cap;
 
+/* Index of the decisions by name: a restore line "-j CHAIN" asks for a
+ * target named after each user chain, so there can be thousands of
+ * them.  Open addressing over indexes + 1 (0 = empty). */
+static unsigned int *decision_index;
+static unsigned int decision_index_size;
+
+static uint32_t decision_hash(enum xtables_ext_kind kind, uint8_t nfproto,
+			      const char *name)
+{
+	uint32_t h = 2166136261u ^ ((uint32_t)kind << 8 | nfproto);
+
+	while (*name)
+		h = (h ^ (unsigned char)*name++) * 16777619u;
+	return h;
+}
+
 static struct decision *decision_find(enum xtables_ext_kind kind,
 				      uint8_t nfproto, const char *name)
 {
-	for (unsigned int i = 0; i < ndecisions; i++) {
-		struct decision *d = &decisions[i];
+	unsigned int mask = decision_index_size - 1, b;
+
+	if (decision_index_size == 0)
+		return NULL;
+	for (b = decision_hash(kind, nfproto, name) & mask;
+	     decision_index[b] != 0; b = (b + 1) & mask) {
+		struct decision *d = &decisions[decision_index[b] - 1];
 
 		if (d->kind == kind && d->nfproto == nfproto &&
 		    strcmp(d->name, name) == 0)
@@ -128,11 +149,43 @@ static struct decision *decision_find(enum xtables_ext_kind kind,
 	return NULL;
 }
 
+static void decision_index_put(unsigned int *index, unsigned int size,
+			       unsigned int i)
+{
+	const struct decision *d = &decisions[i];
+	unsigned int b = decision_hash(d->kind, d->nfproto, d->name) & (size - 1);
+
+	while (index[b] != 0)
+		b = (b + 1) & (size - 1);
+	index[b] = i + 1;
+}
+
+/* Keep the index at most half full; false when out of memory. */
+static bool decision_index_grow(void)
+{
+	unsigned int size, *index;
+
+	if ((ndecisions + 1) * 2 <= decision_index_size)
+		return true;
+	size = decision_index_size ? 2 * decision_index_size : 64;
+	index = calloc(size, sizeof(*index));
+	if (index == NULL)
+		return false;
+	for (unsigned int i = 0; i < ndecisions; i++)
+		decision_index_put(index, size, i);
+	free(decision_index);
+	decision_index = index;
+	decision_index_size = size;
+	return true;
+}
+
 static struct decision *decision_add(enum xtables_ext_kind kind,
 				     uint8_t nfproto, const char *name)
 {
 	struct decision *d;
 
+	if (!decision_index_grow())
+		return NULL;
 	if (ndecisions == decisions_cap) {
 		unsigned int ncap = decisions_cap ? 2 * decisions_cap : 16;
 		struct decision *n = realloc(decisions, ncap * sizeof(*n));
@@ -147,6 +200,7 @@ static struct decision *decision_add(enum xtables_ext_kind kind,
 	d->kind = kind;
 	d->nfproto = nfproto;
 	snprintf(d->name, sizeof(d->name), "%s", name);
+	decision_index_put(decision_index, decision_index_size, ndecisions - 1);
 	return d;
 }
 

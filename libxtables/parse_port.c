@@ -23,11 +23,34 @@ int xtables_parse_port(const char *s, const char *proto)
 	return -1;
 }
 
+/* A decimal service is what getaddrinfo itself turns into a port
+ * without any lookup (strtoul base 10 over the whole string, then
+ * htons of the value, so truncated to 16 bits).  Doing that here saves
+ * getaddrinfo's sockets and netlink requests per port (a restore of
+ * many rules spends most of its time there otherwise).  Only plain
+ * digit strings short enough not to overflow take this path. */
+static int port_by_number(const char *name)
+{
+	unsigned long v = 0;
+	size_t i;
+
+	for (i = 0; name[i] >= '0' && name[i] <= '9'; i++) {
+		if (i == 9)
+			return -1;
+		v = v * 10 + (unsigned long)(name[i] - '0');
+	}
+	if (i == 0 || name[i] != '\0')
+		return -1;
+	return (int)(v & 0xffff);
+}
+
 int xt_port_by_service(const char *name)
 {
 	struct addrinfo *res = NULL, *p;
-	int ret = -1;
+	int ret = port_by_number(name);
 
+	if (ret >= 0)
+		return ret;
 	if (getaddrinfo(NULL, name, NULL, &res) != 0)
 		return -1;
 	for (p = res; p != NULL; p = p->ai_next) {

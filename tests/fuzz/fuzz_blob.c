@@ -54,9 +54,10 @@ static bool entry_sane(const struct xtables_family *fam,
 		    m->u.match_size % 8 != 0 ||
 		    !name_ok(m->u.user.name, sizeof(m->u.user.name)))
 			return false;
+		/* (iptables-save stops at a match it has no library for) */
 		ext = xtables_find_ext_rev(fam, XTABLES_MATCH, m->u.user.name,
 					   m->u.user.revision);
-		if (ext != NULL && m->u.match_size !=
+		if (ext == NULL || m->u.match_size !=
 		    XT_ALIGN(sizeof(*m)) + XT_ALIGN(ext->size))
 			return false;
 		pos += m->u.match_size;
@@ -68,10 +69,15 @@ static bool entry_sane(const struct xtables_family *fam,
 	    toff + tg->u.target_size > next ||
 	    !name_ok(tg->u.user.name, sizeof(tg->u.user.name)))
 		return false;
+	if (tg->u.user.name[0] == '\0')
+		return tg->u.target_size == XT_ALIGN(sizeof(struct xt_standard_target));
 	ext = xtables_find_ext_rev(fam, XTABLES_TARGET, tg->u.user.name,
 				   tg->u.user.revision);
-	if (ext != NULL && tg->u.target_size !=
+	if (ext == NULL || tg->u.target_size !=
 	    XT_ALIGN(sizeof(*tg)) + XT_ALIGN(ext->size))
+		return false;
+	/* (nor can it save a target with data but no save function) */
+	if (ext->save == NULL && tg->u.target_size != sizeof(*tg))
 		return false;
 	return true;
 }

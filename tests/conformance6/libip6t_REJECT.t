@@ -1,0 +1,12 @@
+:INPUT,FORWARD,OUTPUT
+-j REJECT;-j REJECT --reject-with icmp6-port-unreachable;OK
+-j REJECT --reject-with icmp6-no-route;=;OK
+-j REJECT --reject-with icmp6-adm-prohibited;=;OK
+-j REJECT --reject-with icmp6-addr-unreachable;=;OK
+-j REJECT --reject-with icmp6-port-unreachable;=;OK
+-j REJECT --reject-with icmp6-policy-fail;=;OK
+-j REJECT --reject-with icmp6-reject-route;=;OK
+-j REJECT --reject-with no-route;-j REJECT --reject-with icmp6-no-route;OK
+-p tcp -j REJECT --reject-with tcp-reset;=;OK
+-j REJECT --reject-with tcp-reset;;FAIL
+-j REJECT --reject-with icmp-host-prohibited;;FAIL

@@ -1,0 +1,13 @@
+:INPUT,OUTPUT
+-p ipv6-icmp -m icmp6 --icmpv6-type 1/0;=;OK
+-p ipv6-icmp -m icmp6 --icmpv6-type 2;=;OK
+-p ipv6-icmp -m icmp6 ! --icmpv6-type 128;=;OK
+-p ipv6-icmp -m icmp6 --icmpv6-type echo-request;-p ipv6-icmp -m icmp6 --icmpv6-type 128;OK
+-p ipv6-icmp -m icmp6 --icmpv6-type neighbor-advertisement;-p ipv6-icmp -m icmp6 --icmpv6-type 136;OK
+-p ipv6-icmp -m icmp6 --icmpv6-type 1/2:4;-p ipv6-icmp -m icmp6 --icmpv6-type 1/2;OK
+-p icmpv6 --icmpv6-type port-unreachable;-p ipv6-icmp -m icmp6 --icmpv6-type 1/4;OK
+-p ipv6-icmp -m icmp6 --icmpv6-type 256;;FAIL
+-p ipv6-icmp -m icmp6 --icmpv6-type echo;;FAIL
+-p ipv6-icmp -m icmp6 --icmpv6-type 1/256;;FAIL
+-p ipv6-icmp -m icmp6;;FAIL
+-p ipv6-icmp -m icmp --icmp-type 8;;FAIL

@@ -1,0 +1,12 @@
+:INPUT,FORWARD,OUTPUT
+-m rt --rt-type 0 --rt-segsleft 1:23 --rt-len 8 --rt-0-res;=;OK
+-m rt --rt-type 0 ! --rt-segsleft 1:23 ! --rt-len 8;=;OK
+-m rt ! --rt-type 2 --rt-segsleft 5;=;OK
+-m rt --rt-type 0 --rt-0-addrs ::1,2001:db8::1 --rt-0-not-strict;=;OK
+-m rt --rt-segsleft 7:;-m rt --rt-segsleft 7:4294967295;OK
+-m rt --rt-segsleft :;-m rt;OK
+-m rt --rt-segsleft 5:3;;FAIL
+-m rt --rt-0-res;;FAIL
+-m rt --rt-type 1 --rt-0-addrs ::1;;FAIL
+-m rt --rt-type 0 --rt-0-addrs 10.0.0.1;;FAIL
+-m rt --rt-type 0 --rt-0-not-strict;;FAIL
