@@ -74,7 +74,8 @@ struct cmd {
 	char *shost, *dhost;		/* -s / -d as given */
 	struct cmd_addrs src, dst;
 
-	/* getopt state: the generic options merged with the extensions' */
+	/* getopt state: the generic options merged with the extensions'
+	 * (a buffer shared by all commands, valid while parsing) */
 	struct option *opts;
 	unsigned int next_offset;
 };

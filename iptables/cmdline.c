@@ -1,10 +1,10 @@
 /*
  * cmdline.c - argv -> struct cmd, the way iptables 1.8.11 parses it.
  *
- * getopt_long runs in "return in order" mode (optstring starting with
- * '-') over the generic long options merged with the options of every
- * extension loaded so far, so abbreviations and ambiguities come out as
- * the reference's.  The first error ends parsing: cmd_parse returns NULL
+ * getopt_long (in fact its work-alike in cmd_getopt.c) runs in "return
+ * in order" mode (optstring starting with '-') over the generic long
+ * options merged with the options of every extension loaded so far, so
+ * abbreviations and ambiguities come out as the reference's.  The first error ends parsing: cmd_parse returns NULL
  * with err set.
  */
 #include <ctype.h>
@@ -16,6 +16,7 @@
 #include <string.h>
 #include <arpa/inet.h>
 #include "cmd.h"
+#include "cmd_getopt.h"
 #include "restore_chains.h"
 
 #define OFFSET_SCALE 256	/* getopt values reserved per extension */
@@ -325,13 +326,21 @@ static unsigned int option_count(const struct xtables_ext *ext)
 	return n;
 }
 
+/* The merged option table.  It is needed only while one command line
+ * is parsed, so one buffer serves every cmd_parse() of the process
+ * (iptables-restore parses a line per rule: a fresh table of 40-60
+ * options per extension and line was most of its malloc work).  The
+ * parser is not reentrant anyway (optind). */
+static struct option *merged_opts;
+static size_t merged_cap;
+
 /* Merge ext's options: generic first, then the new ones, then the
  * extensions merged before (the reference's precedence). */
 static int merge_options(struct parser *p, struct cmd_ext *ce)
 {
 	struct cmd *c = p->c;
 	unsigned int nnew = option_count(ce->ext), nold = 0, i;
-	struct option *merged, *o;
+	struct option *o;
 
 	if (nnew == 0)
 		return 0;
@@ -340,14 +349,26 @@ static int merge_options(struct parser *p, struct cmd_ext *ce)
 			nold++;
 	else
 		nold = N_GENERIC;
-	merged = calloc(nold + nnew + 1, sizeof(*merged));
-	if (merged == NULL)
-		return xtables_fail(p->err, XTABLES_OTHER_PROBLEM,
-				    "can't alloc memory!");
+	if (nold + nnew + 1 > merged_cap) {
+		size_t cap = 2 * (nold + nnew + 1);
+		struct option *grown = realloc(merged_opts, cap * sizeof(*grown));
+
+		if (grown == NULL)
+			return xtables_fail(p->err, XTABLES_OTHER_PROBLEM,
+					    "can't alloc memory!");
+		merged_opts = grown;
+		merged_cap = cap;
+	}
+	if (c->opts == NULL)
+		memcpy(merged_opts, generic_options(c->fam),
+		       N_GENERIC * sizeof(*merged_opts));
+	c->opts = merged_opts;
 	c->next_offset += OFFSET_SCALE;
 	ce->offset = c->next_offset;
-	memcpy(merged, generic_options(c->fam), N_GENERIC * sizeof(*merged));
-	o = merged + N_GENERIC;
+	/* the earlier extensions' options move behind the new ones */
+	memmove(c->opts + N_GENERIC + nnew, c->opts + N_GENERIC,
+		(nold - N_GENERIC) * sizeof(*c->opts));
+	o = c->opts + N_GENERIC;
 	for (i = 0; i < nnew; i++, o++) {
 		const struct xtables_option *xo = &ce->ext->options[i];
 
@@ -358,11 +379,7 @@ static int merge_options(struct parser *p, struct cmd_ext *ce)
 		o->flag = NULL;
 		o->val = ce->offset + xo->id;
 	}
-	if (c->opts != NULL)
-		memcpy(o, c->opts + N_GENERIC,
-		       (nold - N_GENERIC) * sizeof(*merged));
-	free(c->opts);
-	c->opts = merged;
+	memset(&c->opts[nold + nnew], 0, sizeof(*c->opts));
 	return 0;
 }
 
@@ -989,6 +1006,7 @@ struct cmd *cmd_parse(const struct cmd_env *env, int argc, char **argv,
 		.table_set = env->restore,
 	};
 	struct cmd *c = calloc(1, sizeof(*c));
+	struct cmd_getopt scan;
 	int opt, r = 0;
 
 	if (c == NULL)
@@ -1001,11 +1019,10 @@ struct cmd *cmd_parse(const struct cmd_env *env, int argc, char **argv,
 	c->table = xstrdup(env->table ? env->table : "filter");
 	c->jumpto = xstrdup("");
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, optstring,
-				  c->opts ? c->opts : generic_options(c->fam),
-				  NULL)) != -1) {
+	cmd_getopt_start(&scan);
+	while ((opt = cmd_getopt_next(&scan, argc, argv, optstring,
+				      c->opts ? c->opts :
+				      generic_options(c->fam))) != -1) {
 		r = parse_one(&p, opt);
 		if (r < 0)
 			goto fail;
@@ -1047,8 +1064,7 @@ void cmd_free(struct cmd *c)
 	free(c->src.mask);
 	free(c->dst.addr);
 	free(c->dst.mask);
-	free(c->opts);
-	free(c);
+	free(c);	/* c->opts is the shared merged_opts */
 }
 
 const char *cmd_table(const struct cmd *c)

@@ -5,27 +5,50 @@
 #include <string.h>
 #include "restore_words.h"
 
-int restore_words_add(struct restore_words *w, const char *word,
-		      struct xtables_err *err)
+/* Copy len bytes of word (plus a NUL) into the store.  All words of a
+ * line share one buffer: one allocation per line instead of one per
+ * word.  When the buffer moves, the words already taken move along. */
+static int add_word(struct restore_words *w, const char *word, size_t len,
+		    struct xtables_err *err)
 {
-	char *copy;
-
 	if (w->argc + 1 >= RESTORE_MAX_ARGC)
 		return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
 				    "Parser cannot handle more arguments");
-	copy = strdup(word);
-	if (!copy)
-		return xtables_fail(err, XTABLES_RESOURCE_PROBLEM,
-				    "strdup failed");
-	w->argv[w->argc++] = copy;
+	if (w->used + len + 1 > w->cap) {
+		size_t cap = w->cap ? w->cap : 256;
+		char *grown;
+
+		while (w->used + len + 1 > cap)
+			cap *= 2;
+		grown = realloc(w->store, cap);
+		if (!grown)
+			return xtables_fail(err, XTABLES_RESOURCE_PROBLEM,
+					    "strdup failed");
+		for (int i = 0; i < w->argc; i++)
+			w->argv[i] = grown + (w->argv[i] - w->store);
+		w->store = grown;
+		w->cap = cap;
+	}
+	w->argv[w->argc] = memcpy(w->store + w->used, word, len);
+	w->argv[w->argc][len] = '\0';
+	w->used += len + 1;
+	w->argc++;
 	w->argv[w->argc] = NULL;
 	return 0;
 }
 
+int restore_words_add(struct restore_words *w, const char *word,
+		      struct xtables_err *err)
+{
+	return add_word(w, word, strlen(word), err);
+}
+
 void restore_words_free(struct restore_words *w)
 {
-	while (w->argc > 0)
-		free(w->argv[--w->argc]);
+	free(w->store);
+	w->store = NULL;
+	w->used = w->cap = 0;
+	w->argc = 0;
 	w->argv[0] = NULL;
 }
 
@@ -71,16 +94,12 @@ int restore_words_split(struct restore_words *w, const char *line,
 					    "Parameter too long!");
 		continue;
 end_word:
-		word[len] = '\0';
-		if (restore_words_add(w, word, err) < 0)
+		if (add_word(w, word, len, err) < 0)
 			return -1;
 		len = 0;
 	}
-	if (len) {
-		word[len] = '\0';
-		if (restore_words_add(w, word, err) < 0)
-			return -1;
-	}
+	if (len && add_word(w, word, len, err) < 0)
+		return -1;
 	return 0;
 }
 

@@ -17,6 +17,9 @@
 struct restore_words {
 	int argc;
 	char *argv[RESTORE_MAX_ARGC + 1];	/* NULL-terminated */
+	/* the words, one after the other in one buffer */
+	char *store;
+	size_t used, cap;
 };
 
 /* Append a copy of word.  -1 with err set when there are too many. */

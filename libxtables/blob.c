@@ -197,8 +197,11 @@ int engine_parse(struct xtables_table *t)
 	close_chain(&ps, num);
 
 	/* second pass: jumps to chains */
+	t->read_live = 0;
 	for (unsigned int i = 0; i < ps.nby; i++) {
 		struct xtables_chain *c = ps.by_offset[i];
+
+		t->read_live += c->nrules;
 
 		for (unsigned int j = 0; j < c->nrules; j++) {
 			struct xtables_rule *r = c->rules[j];

@@ -14,6 +14,7 @@
 #define XTABLES_ENGINE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <xtables/table.h>
@@ -86,6 +87,7 @@ struct xtables_rule {
 	uint8_t type;			/* enum engine_rule_type */
 	uint8_t cmap;			/* enum engine_counter_map */
 	bool owned;			/* entry is malloc'd (else in the read buffer) */
+	bool spooled;			/* entry in the spool, struct malloc'd */
 	struct xtables_chain *jump;	/* RULE_JUMP target */
 	unsigned char *entry;
 	uint32_t size;
@@ -110,12 +112,33 @@ struct xtables_chain {
 	uint32_t head_off, foot_off, foot_index;
 };
 
+/*
+ * The base buffer: where the commit builds the new blob in place, with
+ * room for a struct engine_replace just before the entries.  It is the
+ * read buffer (allocated with slack at its end) as long as rules of the
+ * read are left, so that -A/-I/-D/-R move entries inside it instead of
+ * copying the whole table; once none is left (a restore flushed the
+ * table) new rules are appended to the spool, a large reservation of
+ * address space (pages count only once written), which then becomes
+ * the base.  The commit falls back to a fresh buffer when the new
+ * layout cannot be reached by moving the entries one way.
+ */
+#define ENGINE_REPLACE_ROOM	offsetof(struct engine_replace, entries)
+#define ENGINE_SPOOL_RESERVE	((size_t)1 << 30)
+
 struct xtables_table {
 	const struct xtables_family *fam;
 	char name[XT_TABLE_MAXNAMELEN];
 	int fd;
 	struct engine_getinfo info;
 	struct engine_get_entries *entries;	/* the read buffer */
+	unsigned char *read_raw;		/* its allocation */
+	size_t read_len;
+	unsigned int read_live;			/* rules still in the read buffer */
+	unsigned char *spool_raw;		/* the spool mapping, or NULL */
+	size_t spool_used;			/* bytes of entries in the spool */
+	unsigned char *base;			/* entries of the base buffer */
+	size_t base_cap;			/* room for entries there */
 	struct xtables_rule *slab;		/* rules of the read */
 	struct xtables_chain **chains;		/* may hold NULL holes */
 	unsigned int nchains, chains_cap;

@@ -156,12 +156,13 @@ static int check_options(const struct xtables_instance *inst,
 			return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
 				"%s: option \"--%s\" must be specified\n",
 				name, e->name);
-		if (!(seen & (1u << e->id)))
+		if (!(seen & (1u << e->id)) ||
+		    ((e->also | e->excl) & ~(1u << e->id)) == 0)
 			continue;
 		for (unsigned int i = 0; i < 32; i++) {
 			unsigned int ef = 1u << e->id, of = 1u << i;
 
-			if (i == e->id)
+			if (i == e->id || !((e->also | e->excl) & of))
 				continue;
 			other = option_by_id(table, i);
 			if (other == NULL)

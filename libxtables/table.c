@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include "engine.h"
 
@@ -73,6 +74,11 @@ int engine_fail(struct xtables_err *err, enum engine_op op, int e)
 
 /* ---- reading ---- */
 
+_Static_assert(ENGINE_REPLACE_ROOM >=
+	       offsetof(struct engine_get_entries, entrytable),
+	       "the replace header must fit before the entries");
+_Static_assert(ENGINE_REPLACE_ROOM % 8 == 0, "entries must stay aligned");
+
 static int read_blob(struct xtables_table *t)
 {
 	const struct xtables_family *fam = t->fam;
@@ -84,13 +90,25 @@ static int read_blob(struct xtables_table *t)
 	if (getsockopt(t->fd, fam->sol, fam->so_get_info, &t->info, &len) < 0)
 		return -1;
 
+	/* The entries start ENGINE_REPLACE_ROOM bytes into the allocation,
+	 * so that the commit can put its struct engine_replace in front of
+	 * them; the slack at the end is for rules added (never touched
+	 * unless used, so it costs address space only). */
 	bufsize = sizeof(*t->entries) + t->info.size;
-	free(t->entries);
-	t->entries = malloc(bufsize);
-	if (t->entries == NULL) {
+	t->read_len = ENGINE_REPLACE_ROOM + t->info.size +
+		      t->info.size / 4 + 65536;
+	free(t->read_raw);
+	t->read_raw = malloc(t->read_len);
+	if (t->read_raw == NULL) {
+		t->entries = NULL;
 		errno = ENOMEM;
 		return -1;
 	}
+	t->entries = (struct engine_get_entries *)
+		(t->read_raw + ENGINE_REPLACE_ROOM -
+		 offsetof(struct engine_get_entries, entrytable));
+	t->base = (unsigned char *)t->entries->entrytable;
+	t->base_cap = t->read_len - ENGINE_REPLACE_ROOM;
 	memset(t->entries, 0, sizeof(*t->entries));
 	strcpy(t->entries->name, t->name);
 	t->entries->size = t->info.size;
@@ -114,6 +132,7 @@ static void table_clear(struct xtables_table *t)
 	t->hash_size = t->hash_used = 0;
 	free(t->slab);
 	t->slab = NULL;
+	t->read_live = 0;
 }
 
 /* One attempt, as libiptc's TC_INIT: socket, GET_INFO, GET_ENTRIES, parse. */
@@ -185,7 +204,9 @@ void xtables_table_free(struct xtables_table *t)
 	if (t == NULL)
 		return;
 	table_clear(t);
-	free(t->entries);
+	free(t->read_raw);
+	if (t->spool_raw != NULL)
+		munmap(t->spool_raw, ENGINE_SPOOL_RESERVE);
 	if (t->fd >= 0)
 		close(t->fd);
 	free(t);

@@ -36,7 +36,7 @@ list_fragments()
 			kind=target
 		fi
 		printf '%s|%s|%s|%s\n' "$name" "$kind" "$note" "$file"
-	done | LC_ALL=C sort -f -t '|' -k1,1 -k4,4
+	done | LC_ALL=C sort -f -t '|' -k1,1 -k3,3 -k4,4
 }
 
 emit()

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Run the whole test suite of a build tree (unit tests, the differential
-# suite, conformance and the other bats suites) through `make check`, and
+# suite, conformance, the data-path suite (tests/datapath: real packets)
+# and the other bats suites) through `make check`, and
 # end with the line "N passed, N failed" (skipped cases are counted apart).
 #
 # usage: tests/run-all.sh [BUILDDIR]   (default: the source tree itself,

@@ -11,7 +11,6 @@
 ! -p all;;FAIL
 -s 1.2.3.4;;FAIL
 -f;;FAIL
--o eth0;;FAIL
 :FORWARD
 -i eth+ ! -o lo;=;OK
 -j DROP;=;OK

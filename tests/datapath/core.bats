@@ -122,3 +122,66 @@ setup_file() { dp_setup_file; }
 	expect "--sport 4000: --dport :5002" "$(pkts INPUT 6)" 2
 	'
 }
+
+@test "datapath: FORWARD with -i and -o together, FORWARD policy" {
+	dp '
+	dp_far
+	ipt -A FORWARD -i veth0 -o veth2 -p icmp
+	ipt -A FORWARD -i veth2 -o veth0 -p icmp
+	ipt -A FORWARD -i veth0 -o veth0
+	ipt -A FORWARD -i veth+ ! -o veth0 -p icmp --icmp-type echo-request
+	ipt -A FORWARD -s $PEER -d $FAR/32 -p icmp -o veth2
+	expect "replies through fw" "$(peer pkt ping $FAR -c 3)" 3
+	expect "-i veth0 -o veth2" "$(pkts FORWARD 1)" 3
+	expect "-i veth2 -o veth0" "$(pkts FORWARD 2)" 3
+	expect "-i veth0 -o veth0" "$(pkts FORWARD 3)" 0
+	expect "-i veth+ ! -o veth0 echo-request" "$(pkts FORWARD 4)" 3
+	expect "-s -d -o" "$(pkts FORWARD 5)" 3
+	expect "INPUT policy (nothing for fw itself)" "$(policy_pkts INPUT)" 0
+	ipt -F FORWARD
+	ipt -P FORWARD DROP
+	ipt -A FORWARD -i veth0 -o veth2 -s $PEER -j ACCEPT
+	ipt -A FORWARD -i veth2 -o veth0 -d $PEER -j ACCEPT
+	expect "replies to $PEER through fw" "$(peer pkt ping $FAR -c 2)" 2
+	expect "replies to $PEER2 through fw" "$(peer pkt ping $FAR -s $PEER2 -c 2 -W 0.3)" 0
+	expect "FORWARD policy" "$(policy_pkts FORWARD)" 2
+	expect "ACCEPT out" "$(pkts FORWARD 1)" 2
+	expect "ACCEPT back" "$(pkts FORWARD 2)" 2
+	'
+}
+
+@test "datapath: rules and counters loaded by iptables-restore keep counting" {
+	dp '
+	restore -c <<-EOF
+	*filter
+	:INPUT ACCEPT [100:5000]
+	:FORWARD DROP [0:0]
+	:OUTPUT ACCEPT [0:0]
+	:icmp_in - [0:0]
+	[7:700] -A INPUT -p icmp -j icmp_in
+	[0:0] -A INPUT -p udp --dport 5300 -j DROP
+	[1:84] -A icmp_in -s $PEER2 -j DROP
+	[0:0] -A icmp_in -j RETURN
+	COMMIT
+	EOF
+	expect "replies to $PEER" "$(peer pkt ping $FW -c 2)" 2
+	expect "replies to $PEER2" "$(peer pkt ping $FW -s $PEER2 -c 1 -W 0.3)" 0
+	expect "udp 5300" "$(peer pkt udp $FW 5300 -W 0.3)" timeout
+	expect "jump to icmp_in" "$(pkts INPUT 1)" 10
+	expect "udp DROP" "$(pkts INPUT 2)" 1
+	expect "DROP of $PEER2" "$(pkts icmp_in 1)" 2
+	expect "RETURN" "$(pkts icmp_in 2)" 2
+	expect "INPUT policy" "$(policy_pkts INPUT)" 102
+	# an echo request of pkt.py is 44 bytes (IP 20, ICMP 8, payload 16)
+	expect "bytes of the jump" "$(save -c | sed -n "s/^\[[0-9]*:\([0-9]*\)\] -A INPUT -p icmp -j icmp_in$/\1/p")" $((700 + 3 * 44))
+	# --noflush adds to what is there
+	restore -n <<-EOF
+	*filter
+	-I INPUT -p icmp -s $PEER -j DROP
+	COMMIT
+	EOF
+	expect "replies to $PEER after --noflush" "$(peer pkt ping $FW -c 1 -W 0.3)" 0
+	expect "inserted DROP" "$(pkts INPUT 1)" 1
+	expect "jump to icmp_in unchanged" "$(pkts INPUT 2)" 10
+	'
+}

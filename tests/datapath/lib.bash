@@ -17,10 +17,14 @@
 #   pkts CHAIN N [TABLE]      packet counter of rule N of CHAIN, read from
 #                             `-L -v -x -n` and checked against `save -c`
 #   policy_pkts CHAIN [TABLE] packet counter of the chain policy
+#   dp_far                    add a third namespace "far" behind fw
+#                             (fw veth2 10.200.1.1/24, far veth3 $FAR =
+#                             10.200.1.2/24), fw forwarding between them
+#   far CMD... / far pkt ...  like peer, in far
 #   expect WHAT GOT WANT      fail with a message unless GOT = WANT
 #   expect_match WHAT GOT RE  fail unless GOT matches the extended regex RE
-dp_dir=${dp_dir:-$BATS_TEST_DIRNAME}
-FW=10.200.0.1 PEER=10.200.0.2 PEER2=10.200.0.3
+dp_dir=${dp_dir:-$(cd "$BATS_TEST_DIRNAME" && pwd)}
+FW=10.200.0.1 PEER=10.200.0.2 PEER2=10.200.0.3 FW_FAR=10.200.1.1 FAR=10.200.1.2
 
 # ---- in the bats process ----
 
@@ -50,8 +54,12 @@ dp_need() {
 # dp SCRIPT: run SCRIPT in fresh namespaces (20 s at most)
 dp() {
 	dp_need
+	local rc=0
 	DP_SCRIPT=$1 timeout -k 2 20 unshare -n -m bash -c '. "$dp_dir/lib.bash"; dp_ns_setup || exit 125; trap dp_ns_exit EXIT; trap "dp_fail_line \$LINENO" ERR; set -e
-'"$1" 3>&-
+'"$1" 3>&- || rc=$?
+	[ "$rc" != 124 ] || echo "the test script timed out (20 s)" >&2
+	[ "$rc" != 125 ] || echo "the namespaces could not be set up" >&2
+	return "$rc"
 }
 
 # ---- in the namespaces ----
@@ -59,52 +67,75 @@ dp() {
 ipt()     { "$XT_BIN/iptables" "$@"; }
 save()    { "$XT_BIN/iptables-save" "$@"; }
 restore() { "$XT_BIN/iptables-restore" "$@"; }
-peer() {
-	if [ "$1" = pkt ]; then
-		shift; ip netns exec peer "$DP_PYTHON" -S "$dp_dir/pkt.py" "$@"
-	else
-		ip netns exec peer "$@"
-	fi
-}
 pkt()     { "$DP_PYTHON" -S "$dp_dir/pkt.py" "$@"; }
+peer()    { dp_in peer "$@"; }
+far()     { dp_in far "$@"; }
 
-dp_mac() { ip -br link show dev "$1" | awk '{ print $3 }'; }
+# dp_in NS CMD...: run CMD (or `pkt ...`) in the namespace NS
+dp_in() {
+	local ns=$1
+	shift
+	if [ "$1" = pkt ]; then
+		shift
+		set -- "$DP_PYTHON" -S "$dp_dir/pkt.py" "$@"
+	fi
+	ip netns exec "$ns" "$@"
+}
+
+dp_mac() { dp_in "$1" ip -br link show dev "$2" | awk '{ print $3 }'; }
+
+# dp_join NS FWDEV NSDEV FWADDR NSADDR...: a new namespace NS joined to fw
+# by a veth pair, fixed neighbour entries both ways (no ARP traffic)
+dp_join() {
+	local ns=$1 fwdev=$2 nsdev=$3 fwaddr=$4 a _ fwmac nsmac
+	shift 4
+	ip netns add "$ns" &&
+	dp_in "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1 net.ipv4.icmp_ratelimit=0 &&
+	ip link add "$fwdev" type veth peer name "$nsdev" netns "$ns" &&
+	ip addr add "$fwaddr/24" dev "$fwdev" &&
+	ip link set "$fwdev" up &&
+	dp_in "$ns" ip link set lo up || return 1
+	for a; do
+		dp_in "$ns" ip addr add "$a/24" dev "$nsdev" || return 1
+	done
+	dp_in "$ns" ip link set "$nsdev" up || return 1
+	fwmac=$(ip -br link show dev "$fwdev" | awk '{ print $3 }')
+	nsmac=$(dp_mac "$ns" "$nsdev")
+	for a; do
+		ip neigh replace "$a" lladdr "$nsmac" dev "$fwdev" nud permanent || return 1
+	done
+	dp_in "$ns" ip neigh replace "$fwaddr" lladdr "$fwmac" dev "$nsdev" nud permanent || return 1
+	for _ in $(seq 50); do
+		ip link show "$fwdev" | grep -q LOWER_UP && return 0
+		sleep 0.05
+	done
+	echo "$fwdev has no carrier" >&2
+	return 1
+}
 
 dp_ns_setup() {
 	mount -t tmpfs tmpfs /run || return 1
 	dp_tmp=$(mktemp -d /run/dp.XXXXXX) || return 1
 	sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 \
-		net.ipv4.icmp_ratelimit=0 || return 1
-	ip link set lo up &&
-	ip netns add peer &&
-	peer sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 \
 		net.ipv4.icmp_ratelimit=0 &&
-	ip link add veth0 type veth peer name veth1 netns peer &&
-	ip addr add "$FW/24" dev veth0 &&
-	ip link set veth0 up &&
-	peer ip link set lo up &&
-	peer ip addr add "$PEER/24" dev veth1 &&
-	peer ip addr add "$PEER2/24" dev veth1 &&
-	peer ip link set veth1 up || return 1
-	# fixed neighbours: no ARP traffic, no resolution delay
-	local mac0 mac1
-	mac0=$(dp_mac veth0) mac1=$(peer ip -br link show dev veth1 | awk '{ print $3 }')
-	ip neigh replace "$PEER" lladdr "$mac1" dev veth0 nud permanent &&
-	ip neigh replace "$PEER2" lladdr "$mac1" dev veth0 nud permanent &&
-	peer ip neigh replace "$FW" lladdr "$mac0" dev veth1 nud permanent || return 1
-	local i
-	for i in $(seq 50); do
-		ip link show veth0 | grep -q LOWER_UP && return 0
-		sleep 0.05
-	done
-	echo "veth0 has no carrier" >&2
-	return 1
+	ip link set lo up &&
+	dp_join peer veth0 veth1 "$FW" "$PEER" "$PEER2"
+}
+
+dp_far() {
+	dp_join far veth2 veth3 "$FW_FAR" "$FAR" &&
+	far ip route add default via "$FW_FAR" &&
+	peer ip route add 10.200.1.0/24 via "$FW" &&
+	sysctl -qw net.ipv4.ip_forward=1
 }
 
 dp_ns_exit() {
 	local rc=$?
 	trap - ERR
-	[ -n "${dp_pids:-}" ] && kill $dp_pids 2>/dev/null
+	set +e
+	# shellcheck disable=SC2086 # a list of process ids
+	if [ -n "${dp_pids:-}" ]; then kill $dp_pids 2>/dev/null; fi
 	if [ "$rc" != 0 ]; then
 		echo "# --- fw: iptables-save -c at the failure ---"
 		save -c 2>&1 | sed 's/^/# /'
@@ -134,10 +165,11 @@ expect_match() {
 
 # serve tcp|udp PORT: echo server in fw, ready when this returns
 serve() {
-	local ready=$dp_tmp/ready.$1.$2 i
-	pkt serve "$1" "$2" --ready "$ready" --max-time 15 </dev/null >/dev/null 2>&1 &
+	local ready=$dp_tmp/ready.$1.$2 _
+	"$DP_PYTHON" -S "$dp_dir/pkt.py" serve "$1" "$2" --ready "$ready" --max-time 15 \
+		</dev/null >/dev/null 2>&1 &
 	dp_pids="${dp_pids:-} $!"
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		[ -e "$ready" ] && return 0
 		sleep 0.02
 	done

@@ -207,8 +207,11 @@ def cmd_serve(a):
         if not r:
             continue
         if kind == socket.SOCK_DGRAM:
-            data, peer = s.recvfrom(65535)
-            s.sendto(data, peer)
+            try:
+                data, peer = s.recvfrom(65535)
+                s.sendto(data, peer)
+            except OSError:
+                pass
             continue
         c, _ = s.accept()
         c.settimeout(2)
@@ -234,7 +237,7 @@ def main():
     q.add_argument("-c", "--count", type=int, default=1)
     q.add_argument("-s", "--src")
     q.add_argument("-i", "--interval", type=float, default=0.0)
-    q.add_argument("-W", "--wait", type=float, default=1.0)
+    q.add_argument("-W", "--wait", type=float, default=2.0)
     q.add_argument("--id", type=int)
     q.add_argument("--payload", default="xtables-datapath")
     q.set_defaults(fn=cmd_ping)
@@ -245,7 +248,7 @@ def main():
         q.add_argument("port", type=int)
         q.add_argument("-s", "--src")
         q.add_argument("--sport", type=int)
-        q.add_argument("-W", "--wait", type=float, default=1.0)
+        q.add_argument("-W", "--wait", type=float, default=2.0)
         q.add_argument("--send")
         q.set_defaults(fn=fn)
 

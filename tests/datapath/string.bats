@@ -40,7 +40,7 @@ setup_file() { dp_setup_file; }
 	expect "datagram 2" "$(peer pkt udp $FW 6000 --send "...XT-MARKER later")" "reply:...XT-MARKER later"
 	expect "--hex-string" "$(pkts INPUT 1)" 2
 	expect "--icase" "$(pkts INPUT 2)" 2
-	expect "--to 36 (marker must start by 36-9)" "$(pkts INPUT 3)" 0
+	expect "--to 36 (the first marker covers bytes 28 to 36)" "$(pkts INPUT 3)" 0
 	expect "--from 28 --to 37" "$(pkts INPUT 4)" 1
 	expect "--from 29" "$(pkts INPUT 5)" 1
 	expect "--from 31" "$(pkts INPUT 6)" 1

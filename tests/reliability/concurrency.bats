@@ -153,7 +153,7 @@ setup() {
 # a commit that loses the race once: retried on a fresh read, both land
 @test "concurrency: EAGAIN on replace is retried from a fresh read" {
 	run in_ns '
-		export LD_PRELOAD=$RACE_SHIM XT_RACE_CMD="\"\$IPT\" -A INPUT -s 9.9.9.9 -j DROP"
+		export LD_PRELOAD=$RACE_PRELOAD XT_RACE_CMD="\"\$IPT\" -A INPUT -s 9.9.9.9 -j DROP"
 		ipt -A INPUT -s 1.1.1.1 -j ACCEPT; echo "rc=$?"
 		unset LD_PRELOAD
 		ipt -S INPUT'
@@ -170,7 +170,7 @@ setup() {
 # exit 4; the table holds only the racer's rules
 @test "concurrency: EAGAIN on every attempt gives up with the reference's error" {
 	run in_ns '
-		export LD_PRELOAD=$RACE_SHIM XT_RACE_TIMES=1000 XT_RACE_CMD="\"\$IPT\" -A INPUT -s 9.9.9.9 -j DROP"
+		export LD_PRELOAD=$RACE_PRELOAD XT_RACE_TIMES=1000 XT_RACE_CMD="\"\$IPT\" -A INPUT -s 9.9.9.9 -j DROP"
 		ipt -A INPUT -s 1.1.1.1 -j ACCEPT 2>err; echo "rc=$?"
 		unset LD_PRELOAD
 		cat err
@@ -187,7 +187,7 @@ setup() {
 # -L -Z / -v output is printed once even when the commit is retried
 @test "concurrency: a retried command prints its output once" {
 	run in_ns '
-		export LD_PRELOAD=$RACE_SHIM XT_RACE_CMD="\"\$IPT\" -A INPUT -s 9.9.9.9 -j DROP"
+		export LD_PRELOAD=$RACE_PRELOAD XT_RACE_CMD="\"\$IPT\" -A INPUT -s 9.9.9.9 -j DROP"
 		ipt -v -A INPUT -s 1.1.1.1 -j ACCEPT; echo "rc=$?"'
 	echo "$output"
 	[ "$status" = 0 ]

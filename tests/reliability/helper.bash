@@ -27,10 +27,15 @@ rel_setup_file() {
 }
 
 # the LD_PRELOAD shim that makes commits lose a race (race_shim.c)
+# (RACE_PRELOAD: what to put in LD_PRELOAD; a sanitizer build needs its
+# runtime first)
 rel_build_shim() {
+	local asan
 	export RACE_SHIM=$BATS_FILE_TMPDIR/race_shim.so
 	[ -f "$RACE_SHIM" ] ||
 		${CC:-cc} -shared -fPIC -O2 -o "$RACE_SHIM" "$rel_dir/race_shim.c" -ldl
+	asan=$(ldd "$IPT" 2>/dev/null | sed -n 's/.*libasan[^ ]* => \([^ ]*\) .*/\1/p')
+	export RACE_PRELOAD=${asan:+$asan }$RACE_SHIM
 }
 
 in_ns() {
