@@ -43,10 +43,11 @@ static void put_error(const struct xtables_family *fam, unsigned char *e,
 {
 	struct xt_error_target *et = (void *)(e + fam->entry_size);
 
+	memset(e, 0, head_size(fam));
 	entry_set_offsets(fam, e, fam->entry_size, head_size(fam));
 	et->target.u.user.target_size = ENGINE_ERR_TARGET_SIZE;
 	strcpy(et->target.u.user.name, XT_ERROR_TARGET);
-	/* the buffer is zeroed: copy at most 29 characters, as libiptc */
+	/* the entry is zeroed: copy at most 29 characters, as libiptc */
 	memcpy(et->errorname, name,
 	       strnlen(name, sizeof(et->errorname) - 1));
 }
@@ -56,6 +57,7 @@ static void put_foot(const struct xtables_family *fam, unsigned char *e,
 {
 	struct xt_entry_target *tg = (void *)(e + fam->entry_size);
 
+	memset(e, 0, foot_size(fam));
 	entry_set_offsets(fam, e, fam->entry_size, foot_size(fam));
 	tg->u.user.target_size = ENGINE_STD_TARGET_SIZE;
 	target_set_verdict(tg, verdict);
@@ -69,7 +71,8 @@ static void put_rule(struct xtables_table *t, unsigned char *base,
 	unsigned char *e = base + off;
 	struct xt_entry_target *tg;
 
-	memcpy(e, r->entry, r->size);
+	if (e != r->entry)
+		memmove(e, r->entry, r->size);	/* may overlap in place */
 	entry_set_counters(fam, e, &r->counters);
 	tg = entry_target(fam, e);
 	if (r->type == RULE_JUMP) {
@@ -81,6 +84,86 @@ static void put_rule(struct xtables_table *t, unsigned char *base,
 	}
 }
 
+/* Head (user chains) and hook offsets of chain c. */
+static uint32_t put_head(struct engine_replace *repl,
+			 const struct xtables_family *fam, unsigned char *base,
+			 const struct xtables_chain *c)
+{
+	if (c->hook < 0) {
+		put_error(fam, base + c->head_off, c->name);
+		return c->head_off + head_size(fam);
+	}
+	repl->hook_entry[c->hook] = c->head_off;
+	repl->underflow[c->hook] = c->foot_off;
+	return c->head_off;
+}
+
+static void put_chain_foot(const struct xtables_family *fam,
+			   unsigned char *base, const struct xtables_chain *c)
+{
+	put_foot(fam, base + c->foot_off,
+		 c->hook >= 0 ? c->verdict : ENGINE_V_RETURN, &c->counters);
+}
+
+/*
+ * Building the blob inside the base buffer, where rules of the read or
+ * of the spool already are.  Their entries must keep their order and
+ * all move the same way: when no entry moves down, writing the blob
+ * from its end backwards never overwrites an entry not yet moved; when
+ * none moves up, writing it forwards does not.  Entries from elsewhere
+ * (malloc'd rules), heads and feet are written in passing.  Returns
+ * 1 (backwards), -1 (forwards), or 0 when not possible.
+ */
+static int in_place_direction(const struct xtables_table *t, uint32_t size)
+{
+	const unsigned char *base = t->base, *last = NULL;
+	bool up = false, down = false;
+
+	if (base == NULL || size > t->base_cap)
+		return 0;
+	for (unsigned int i = 0; i < t->nchains; i++) {
+		const struct xtables_chain *c = t->chains[i];
+		uint32_t off = c->head_off + (c->hook < 0 ? head_size(t->fam) : 0);
+
+		for (unsigned int j = 0; j < c->nrules; off += c->rules[j]->size, j++) {
+			const unsigned char *e = c->rules[j]->entry;
+
+			if (e < base || e >= base + t->base_cap)
+				continue;	/* comes from elsewhere */
+			if (last != NULL && e < last)
+				return 0;	/* out of order */
+			last = e + c->rules[j]->size;
+			if (base + off > e)
+				up = true;
+			else if (base + off < e)
+				down = true;
+		}
+	}
+	if (up && down)
+		return 0;
+	return down ? -1 : 1;
+}
+
+static void compile_backwards(struct xtables_table *t,
+			      struct engine_replace *repl)
+{
+	const struct xtables_family *fam = t->fam;
+	unsigned char *base = (unsigned char *)repl->entries;
+
+	put_error(fam, base + repl->size - head_size(fam), XT_ERROR_TARGET);
+	for (unsigned int i = t->nchains; i-- > 0;) {
+		struct xtables_chain *c = t->chains[i];
+		uint32_t off = c->foot_off;
+
+		put_chain_foot(fam, base, c);
+		for (unsigned int j = c->nrules; j-- > 0;) {
+			off -= c->rules[j]->size;
+			put_rule(t, base, off, c->rules[j]);
+		}
+		put_head(repl, fam, base, c);
+	}
+}
+
 static void compile(struct xtables_table *t, struct engine_replace *repl)
 {
 	const struct xtables_family *fam = t->fam;
@@ -88,22 +171,13 @@ static void compile(struct xtables_table *t, struct engine_replace *repl)
 
 	for (unsigned int i = 0; i < t->nchains; i++) {
 		struct xtables_chain *c = t->chains[i];
-		uint32_t off = c->head_off;
+		uint32_t off = put_head(repl, fam, base, c);
 
-		if (c->hook < 0) {
-			put_error(fam, base + off, c->name);
-			off += head_size(fam);
-		} else {
-			repl->hook_entry[c->hook] = c->head_off;
-			repl->underflow[c->hook] = c->foot_off;
-		}
 		for (unsigned int j = 0; j < c->nrules; j++) {
 			put_rule(t, base, off, c->rules[j]);
 			off += c->rules[j]->size;
 		}
-		put_foot(fam, base + c->foot_off,
-			 c->hook >= 0 ? c->verdict : ENGINE_V_RETURN,
-			 &c->counters);
+		put_chain_foot(fam, base, c);
 	}
 	put_error(fam, base + repl->size - head_size(fam), XT_ERROR_TARGET);
 }
@@ -156,12 +230,12 @@ static void fill_counters(struct xtables_table *t, struct xt_counters_info *ci,
 int xtables_table_commit(struct xtables_table *t, struct xtables_err *err)
 {
 	const struct xtables_family *fam = t->fam;
-	struct engine_replace *repl = NULL;
+	struct engine_replace *repl = NULL, *own_repl = NULL;
 	struct xt_counters_info *ci = NULL;
 	struct xt_counters *old = NULL;
 	size_t repl_len, ci_len;
 	uint32_t size, num;
-	int e = 0;
+	int e = 0, dir;
 
 	if (!t->changed)
 		return 0;
@@ -170,7 +244,11 @@ int xtables_table_commit(struct xtables_table *t, struct xtables_err *err)
 
 	repl_len = sizeof(*repl) + size;
 	ci_len = sizeof(*ci) + num * sizeof(struct xt_counters);
-	repl = calloc(1, repl_len);
+	dir = in_place_direction(t, size);
+	if (dir != 0)
+		repl = (struct engine_replace *)(t->base - ENGINE_REPLACE_ROOM);
+	else
+		repl = own_repl = calloc(1, repl_len);
 	old = calloc(t->info.num_entries ? t->info.num_entries : 1,
 		     sizeof(*old));
 	ci = calloc(1, ci_len);
@@ -178,13 +256,20 @@ int xtables_table_commit(struct xtables_table *t, struct xtables_err *err)
 		e = ENOMEM;
 		goto out;
 	}
+	memset(repl, 0, sizeof(*repl));
 	strcpy(repl->name, t->name);
 	repl->valid_hooks = t->info.valid_hooks;
 	repl->num_entries = num;
 	repl->size = size;
 	repl->num_counters = t->info.num_entries;
 	repl->counters = old;
-	compile(t, repl);
+	if (dir > 0)
+		compile_backwards(t, repl);
+	else
+		compile(t, repl);	/* forwards: in place or into own_repl */
+	/* the rules' entries are stale now: the table is only freed */
+	t->read_live = 0;
+	t->base = NULL;
 
 	if (setsockopt(t->fd, fam->sol, fam->so_set_replace, repl,
 		       repl_len) < 0) {
@@ -209,7 +294,7 @@ int xtables_table_commit(struct xtables_table *t, struct xtables_err *err)
 	}
 	t->changed = false;
 out:
-	free(repl);
+	free(own_repl);
 	free(old);
 	free(ci);
 	if (e)

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "engine.h"
 
 /* ---- iteration and properties ---- */
@@ -131,27 +132,66 @@ static int map_target(struct xtables_table *t, struct xtables_rule *r,
 	return 0;
 }
 
-/* A private rule from an entry handed in, its target resolved. */
+/* Room for size more bytes in the spool (see engine.h), mapping it on
+ * first use; NULL when there is none (the caller mallocs instead). */
+static unsigned char *spool_take(struct xtables_table *t, size_t size)
+{
+	unsigned char *p;
+
+	if (t->read_live > 0)
+		return NULL;	/* the read buffer stays the base */
+	if (t->spool_raw == NULL) {
+		p = mmap(NULL, ENGINE_SPOOL_RESERVE, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		if (p == MAP_FAILED)
+			return NULL;
+		t->spool_raw = p;
+		t->spool_used = 0;
+	}
+	t->base = t->spool_raw + ENGINE_REPLACE_ROOM;
+	t->base_cap = ENGINE_SPOOL_RESERVE - ENGINE_REPLACE_ROOM;
+	if (size > t->base_cap - t->spool_used)
+		return NULL;
+	p = t->base + t->spool_used;
+	t->spool_used += size;
+	return p;
+}
+
+/* A private rule from an entry handed in, its target resolved.  With
+ * keep (the rule goes into a chain) the entry is appended to the spool
+ * when there is one: rules arriving in table order, as a restore sends
+ * them, then already lie where the commit wants them. */
 static struct xtables_rule *rule_from_entry(struct xtables_table *t,
 					    const void *entry, size_t size,
-					    bool count, enum engine_op *op,
+					    bool keep, enum engine_op *op,
 					    int *e)
 {
 	struct xtables_rule *r = calloc(1, sizeof(*r));
+	unsigned char *spooled = NULL;
 
-	if (r == NULL || (r->entry = malloc(size)) == NULL) {
+	if (r != NULL && keep)
+		spooled = spool_take(t, size);
+	if (spooled != NULL) {
+		r->entry = spooled;
+		r->spooled = true;
+	} else if (r == NULL || (r->entry = malloc(size)) == NULL) {
 		free(r);
 		*e = ENOMEM;
 		return NULL;
+	} else {
+		r->owned = true;
 	}
 	memcpy(r->entry, entry, size);
 	r->size = size;
-	r->owned = true;
 	r->cmap = CMAP_SET;
 	r->counters = entry_counters(t->fam, r->entry);
-	*e = map_target(t, r, count, op);
+	*e = map_target(t, r, keep, op);
 	if (*e) {
-		free(r->entry);
+		if (r->owned)
+			free(r->entry);
+		else if (t->spool_used >= size &&
+			 r->entry == t->base + t->spool_used - size)
+			t->spool_used -= size;	/* give the room back */
 		free(r);
 		return NULL;
 	}
