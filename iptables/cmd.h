@@ -46,6 +46,8 @@ struct cmd_ext {
 struct cmd_addrs {
 	unsigned int n;
 	union nf_inet_addr *addr, *mask;
+	/* storage of a single pair (addr/mask point here, nothing to free) */
+	union nf_inet_addr one_addr, one_mask;
 };
 
 struct cmd {

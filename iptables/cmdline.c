@@ -906,12 +906,28 @@ static int expand_addrs(struct parser *p, const char *arg,
 	struct xtables_addrs a = { 0 };
 	unsigned int i;
 
+	/* the "anywhere" every rule without -s or -d gets: no parsing and
+	 * no allocation (it is what parsing it would give) */
+	if (strcmp(arg, p->c->fam->nfproto == NFPROTO_IPV6 ? "::0/0" :
+		   "0.0.0.0/0") == 0) {
+		memset(&out->one_addr, 0, sizeof(out->one_addr));
+		memset(&out->one_mask, 0, sizeof(out->one_mask));
+		out->addr = &out->one_addr;
+		out->mask = &out->one_mask;
+		out->n = 1;
+		return 0;
+	}
 	if (xtables_parse_addr_list(p->c->fam, arg, &a, p->err) < 0)
 		return -1;
-	out->addr = calloc(a.n ? a.n : 1, sizeof(*out->addr));
-	out->mask = calloc(a.n ? a.n : 1, sizeof(*out->mask));
-	if (out->addr == NULL || out->mask == NULL)
-		abort();
+	if (a.n == 1) {
+		out->addr = &out->one_addr;
+		out->mask = &out->one_mask;
+	} else {
+		out->addr = calloc(a.n ? a.n : 1, sizeof(*out->addr));
+		out->mask = calloc(a.n ? a.n : 1, sizeof(*out->mask));
+		if (out->addr == NULL || out->mask == NULL)
+			abort();
+	}
 	for (i = 0; i < a.n; i++) {
 		out->addr[i] = a.addr[i];
 		out->mask[i] = a.masks ? a.masks[i] : a.mask;
@@ -1060,10 +1076,14 @@ void cmd_free(struct cmd *c)
 	free(c->jumpto);
 	free(c->shost);
 	free(c->dhost);
-	free(c->src.addr);
-	free(c->src.mask);
-	free(c->dst.addr);
-	free(c->dst.mask);
+	if (c->src.addr != &c->src.one_addr) {
+		free(c->src.addr);
+		free(c->src.mask);
+	}
+	if (c->dst.addr != &c->dst.one_addr) {
+		free(c->dst.addr);
+		free(c->dst.mask);
+	}
 	free(c);	/* c->opts is the shared merged_opts */
 }
 

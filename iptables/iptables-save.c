@@ -132,6 +132,10 @@ int save_main(const struct xtables_family *fam, int argc, char **argv)
 	int c;
 
 	snprintf(prog, sizeof(prog), "%s-save", fam->prog);
+	/* a large table makes megabytes of output: fewer, larger writes
+	 * (stdio's default for a file or pipe is a page at a time) */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	/* messages from getopt name the program as the reference does */
 	argv[0] = prog;
 	xtables_set_warn_handler(print_warning);

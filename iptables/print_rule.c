@@ -35,18 +35,28 @@ static void save_addr(FILE *out, const struct xtables_family *fam,
 	    memcmp(m, &zero, fam->addr_len) == 0)
 		return;
 	cidr = xtables_mask_to_plen(fam->nfproto, m);
-	fprintf(out, "%s -%c %s/", inv ? " !" : "", letter,
-		print_addr_numeric(fam, a, abuf, sizeof(abuf)));
-	if (cidr < 0)
+	/* plain fputs, not fprintf: this runs for every rule of a save */
+	fputs(inv ? " ! -" : " -", out);
+	fputc(letter, out);
+	fputc(' ', out);
+	fputs(print_addr_numeric(fam, a, abuf, sizeof(abuf)), out);
+	fputc('/', out);
+	if (cidr < 0) {
 		fputs(print_addr_numeric(fam, m, mbuf, sizeof(mbuf)), out);
-	else
-		fprintf(out, "%d", cidr);
+	} else {
+		snprintf(mbuf, sizeof(mbuf), "%d", cidr);
+		fputs(mbuf, out);
+	}
 }
 
 static void save_iface(FILE *out, char letter, const char *iface, bool inv)
 {
-	if (iface[0] && (strcmp(iface, "+") != 0 || inv))
-		fprintf(out, "%s -%c %s", inv ? " !" : "", letter, iface);
+	if (iface[0] && (strcmp(iface, "+") != 0 || inv)) {
+		fputs(inv ? " ! -" : " -", out);
+		fputc(letter, out);
+		fputc(' ', out);
+		fputs(iface, out);
+	}
 }
 
 static void save_match(FILE *out, const struct entry_view *v,
@@ -64,7 +74,8 @@ static void save_match(FILE *out, const struct entry_view *v,
 		return;
 	}
 	shown = ext ? ext : any;
-	fprintf(out, " -m %s", shown->alias ? shown->alias(m->data) : name);
+	fputs(" -m ", out);
+	fputs(shown->alias ? shown->alias(m->data) : name, out);
 	if (ext && ext->save)
 		ext->save(out, &v->ip, m->data);
 	else if (any->save)
@@ -79,10 +90,11 @@ static void save_target(FILE *out, const struct entry_view *v,
 	const char *name = t->u.user.name;
 
 	if (entry_view_standard_target(v)) {
-		if (targname && targname[0])
-			fprintf(out, " -%c %s",
-				v->ip.flags & XTABLES_IPF_GOTO ? 'g' : 'j',
-				targname);
+		if (targname && targname[0]) {
+			fputs(v->ip.flags & XTABLES_IPF_GOTO ? " -g " : " -j ",
+			      out);
+			fputs(targname, out);
+		}
 		return;
 	}
 	ext = print_find_ext(v->fam, XTABLES_TARGET, name, t->u.user.revision,
@@ -90,7 +102,8 @@ static void save_target(FILE *out, const struct entry_view *v,
 	if (!any)
 		die_missing(out, "Can't find library for target `%s'\n", name);
 	shown = ext ? ext : any;
-	fprintf(out, " -j %s", shown->alias ? shown->alias(t->data) : name);
+	fputs(" -j ", out);
+	fputs(shown->alias ? shown->alias(t->data) : name, out);
 	if (ext && ext->save)
 		ext->save(out, &v->ip, t->data);
 	else if (any->save)
@@ -131,7 +144,8 @@ void print_rule_spec(FILE *out, const struct xtables_table *t,
 
 	entry_view_init(&v, fam, xtables_rule_entry(r, &size));
 
-	fprintf(out, "-A %s", xtables_chain_name(c));
+	fputs("-A ", out);
+	fputs(xtables_chain_name(c), out);
 	save_addr(out, fam, 's', &v.ip.src, &v.ip.smsk,
 		  v.ip.invflags & XTABLES_INV_SRCIP);
 	save_addr(out, fam, 'd', &v.ip.dst, &v.ip.dmsk,
@@ -143,9 +157,10 @@ void print_rule_spec(FILE *out, const struct xtables_table *t,
 		if (v.ip.invflags & XTABLES_INV_PROTO)
 			fputs(" !", out);
 		pname = xtables_proto_to_name(v.ip.proto, true);
-		if (pname)
-			fprintf(out, " -p %s", pname);
-		else
+		if (pname) {
+			fputs(" -p ", out);
+			fputs(pname, out);
+		} else
 			fprintf(out, " -p %u", v.ip.proto);
 	}
 	if (v.ip.flags & XTABLES_IPF_FRAG) {

@@ -82,6 +82,9 @@ int run_command(const struct xtables_family *fam, int argc, char **argv)
 	int wait, lock, status = 0;
 
 	xtables_set_warn_handler(print_warning);
+	/* -L / -S of a large table: fewer, larger writes */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	c = cmd_parse(&env, argc, argv, &err);
 	if (c == NULL)
 		return report_error(fam, &err);

@@ -265,4 +265,12 @@ void engine_load_module(const struct xtables_family *fam);
 /* Split t->entries into chains and rules; 0 or -1 with errno set. */
 int engine_parse(struct xtables_table *t);
 
+/* (table.c, for the fuzzer tests/fuzz/fuzz_blob.c) The table read_blob()
+ * would make from a GET_INFO answer and info->size bytes of entries,
+ * without a kernel, parsed; NULL with errno set. */
+struct xtables_table *engine_table_from_blob(const struct xtables_family *fam,
+					     const char *name,
+					     const struct engine_getinfo *info,
+					     const void *entries);
+
 #endif

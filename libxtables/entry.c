@@ -58,8 +58,9 @@ void *xtables_entry_build(const struct xtables_family *fam,
 		struct xt_entry_target *t = (struct xt_entry_target *)(e + off);
 
 		t->u.user.target_size = tsize;
-		snprintf(t->u.user.name, sizeof(t->u.user.name), "%s",
-			 jump ? jump : "");
+		if (jump != NULL)	/* e is zeroed: stays NUL-terminated */
+			memcpy(t->u.user.name, jump,
+			       strnlen(jump, sizeof(t->u.user.name) - 1));
 		t->u.user.revision = target ? target->ext->revision : 0;
 		if (target != NULL)
 			memcpy(t->data, target->data,

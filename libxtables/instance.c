@@ -40,13 +40,16 @@ struct xtables_instance *xtables_instance_new(const struct xtables_ext *ext,
 		struct xt_entry_target *t = inst->blob;
 
 		t->u.user.target_size = inst->blob_size;
-		snprintf(t->u.user.name, sizeof(t->u.user.name), "%s", kname);
+		/* the blob is zeroed: the name stays NUL-terminated */
+		memcpy(t->u.user.name, kname,
+		       strnlen(kname, sizeof(t->u.user.name) - 1));
 		t->u.user.revision = ext->revision;
 	} else {
 		struct xt_entry_match *m = inst->blob;
 
 		m->u.user.match_size = inst->blob_size;
-		snprintf(m->u.user.name, sizeof(m->u.user.name), "%s", kname);
+		memcpy(m->u.user.name, kname,
+		       strnlen(kname, sizeof(m->u.user.name) - 1));
 		m->u.user.revision = ext->revision;
 	}
 	if (ext->init)

@@ -70,8 +70,10 @@ static bool dotted_to_addr(const char *s, bool is_mask, union nf_inet_addr *out)
 	uint8_t *b = (uint8_t *)out;
 	unsigned int byte;
 	char buf[20], *p, *q;
+	size_t len = strnlen(s, sizeof(buf) - 1);
 
-	snprintf(buf, sizeof(buf), "%s", s);
+	memcpy(buf, s, len);	/* as snprintf "%s": cut to 19 characters */
+	buf[len] = '\0';
 	memset(out, 0, sizeof(*out));
 	p = buf;
 	for (int i = 0; i < 3; i++) {

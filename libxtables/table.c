@@ -79,22 +79,13 @@ _Static_assert(ENGINE_REPLACE_ROOM >=
 	       "the replace header must fit before the entries");
 _Static_assert(ENGINE_REPLACE_ROOM % 8 == 0, "entries must stay aligned");
 
-static int read_blob(struct xtables_table *t)
+/* The read buffer for t->info.size bytes of entries. */
+static int read_buffer(struct xtables_table *t)
 {
-	const struct xtables_family *fam = t->fam;
-	socklen_t len = sizeof(t->info);
-	size_t bufsize;
-
-	memset(&t->info, 0, sizeof(t->info));
-	strcpy(t->info.name, t->name);
-	if (getsockopt(t->fd, fam->sol, fam->so_get_info, &t->info, &len) < 0)
-		return -1;
-
 	/* The entries start ENGINE_REPLACE_ROOM bytes into the allocation,
 	 * so that the commit can put its struct engine_replace in front of
 	 * them; the slack at the end is for rules added (never touched
 	 * unless used, so it costs address space only). */
-	bufsize = sizeof(*t->entries) + t->info.size;
 	t->read_len = ENGINE_REPLACE_ROOM + t->info.size +
 		      t->info.size / 4 + 65536;
 	free(t->read_raw);
@@ -112,7 +103,21 @@ static int read_blob(struct xtables_table *t)
 	memset(t->entries, 0, sizeof(*t->entries));
 	strcpy(t->entries->name, t->name);
 	t->entries->size = t->info.size;
-	len = bufsize;
+	return 0;
+}
+
+static int read_blob(struct xtables_table *t)
+{
+	const struct xtables_family *fam = t->fam;
+	socklen_t len = sizeof(t->info);
+
+	memset(&t->info, 0, sizeof(t->info));
+	strcpy(t->info.name, t->name);
+	if (getsockopt(t->fd, fam->sol, fam->so_get_info, &t->info, &len) < 0)
+		return -1;
+	if (read_buffer(t) < 0)
+		return -1;
+	len = sizeof(*t->entries) + t->info.size;
 	if (getsockopt(t->fd, fam->sol, fam->so_get_entries, t->entries,
 		       &len) < 0)
 		return -1;
@@ -196,6 +201,36 @@ fail:
 		     engine_strerror(OP_INIT, e));
 	last_errno = e;
 	errno = e;
+	return NULL;
+}
+
+struct xtables_table *engine_table_from_blob(const struct xtables_family *fam,
+					     const char *name,
+					     const struct engine_getinfo *info,
+					     const void *entries)
+{
+	struct xtables_table *t;
+
+	if (strlen(name) >= sizeof(t->name)) {
+		errno = EINVAL;
+		return NULL;
+	}
+	t = calloc(1, sizeof(*t));
+	if (t == NULL) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	t->fam = fam;
+	t->fd = -1;
+	strcpy(t->name, name);
+	t->info = *info;
+	strcpy(t->info.name, name);
+	if (read_buffer(t) == 0) {
+		memcpy(t->entries->entrytable, entries, info->size);
+		if (engine_parse(t) == 0)
+			return t;
+	}
+	xtables_table_free(t);
 	return NULL;
 }
 

@@ -16,6 +16,8 @@ setup_file() {
 		return 1
 	fi
 	export PATH="$XT_BIN:$PATH"
+	# never stop or start the machine's own fail2ban
+	export IPTABLES_APPLY_FAIL2BAN=/nonexistent/fail2ban
 	export APPLY=${XT_APPLY:-$BATS_TEST_DIRNAME/../utils/iptables-apply}
 }
 

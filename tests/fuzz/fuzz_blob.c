@@ -4,8 +4,9 @@
  *
  * Input: struct blob_header (valid hooks, hook entry and underflow
  * offsets, as IPT_SO_GET_INFO gives them) followed by the entries.  The
- * table is made as xtables_table_read() makes it, without a kernel, and
- * split into chains and rules by engine_parse() (blob.c).  When that
+ * table is made as xtables_table_read() makes it, without a kernel
+ * (engine_table_from_blob), and split into chains and rules by
+ * engine_parse() (blob.c).  When that
  * accepts the bytes, every chain and rule is walked through the public
  * API, and - when the entries are also well formed the way the kernel
  * guarantees (matches tiling the entry with the sizes their extensions
@@ -85,58 +86,41 @@ static bool entry_sane(const struct xtables_family *fam,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct xtables_family *fam = &xtables_ipv4;
+	struct engine_getinfo info = { .name = "filter" };
 	struct blob_header h;
 	struct xtables_table *t;
 	struct xtables_chain *c;
 	bool sane = true;
-	size_t blob;
 
-	if (size < sizeof(h))
+	if (size < sizeof(h) || size - sizeof(h) > 1 << 20)
 		return 0;
 	memcpy(&h, data, sizeof(h));
-	blob = size - sizeof(h);
-	if (blob > 1 << 20)
-		return 0;
+	info.valid_hooks = h.valid_hooks & ((1u << NF_INET_NUMHOOKS) - 1);
+	memcpy(info.hook_entry, h.hook_entry, sizeof(h.hook_entry));
+	memcpy(info.underflow, h.underflow, sizeof(h.underflow));
+	info.size = (unsigned int)(size - sizeof(h));
 
-	t = calloc(1, sizeof(*t));
+	t = engine_table_from_blob(fam, "filter", &info, data + sizeof(h));
 	if (t == NULL)
 		return 0;
-	t->fam = fam;
-	t->fd = -1;
-	strcpy(t->name, "filter");
-	t->info.valid_hooks = h.valid_hooks & ((1u << NF_INET_NUMHOOKS) - 1);
-	memcpy(t->info.hook_entry, h.hook_entry, sizeof(h.hook_entry));
-	memcpy(t->info.underflow, h.underflow, sizeof(h.underflow));
-	t->info.size = (unsigned int)blob;
-	t->entries = calloc(1, sizeof(*t->entries) + blob);
-	if (t->entries == NULL) {
-		free(t);
-		return 0;
+	for (c = xtables_chain_first(t); c; c = xtables_chain_next(c)) {
+		struct xtables_rule *r;
+
+		(void)xtables_chain_name(c);
+		(void)xtables_chain_policy(c);
+		(void)xtables_chain_refs(c);
+		for (r = xtables_rule_first(c); r; r = xtables_rule_next(r)) {
+			(void)xtables_rule_target(r);
+			(void)xtables_rule_counters(r);
+			if (!entry_sane(fam, r))
+				sane = false;
+		}
 	}
-	strcpy(t->entries->name, t->name);
-	t->entries->size = (unsigned int)blob;
-	memcpy(t->entries->entrytable, data + sizeof(h), blob);
-
-	if (engine_parse(t) == 0) {
-		for (c = xtables_chain_first(t); c; c = xtables_chain_next(c)) {
-			struct xtables_rule *r;
-
-			(void)xtables_chain_name(c);
-			(void)xtables_chain_policy(c);
-			(void)xtables_chain_refs(c);
-			for (r = xtables_rule_first(c); r; r = xtables_rule_next(r)) {
-				(void)xtables_rule_target(r);
-				(void)xtables_rule_counters(r);
-				if (!entry_sane(fam, r))
-					sane = false;
-			}
-		}
-		if (sane) {
-			print_table_save(fuzz_sink, t, FMT_COUNTERS);
-			print_list(fuzz_sink, t, NULL, 0,
-				   FMT_VERBOSE | FMT_NUMERIC | FMT_LINENUMBERS);
-			print_rules(fuzz_sink, t, NULL, 0, FMT_VERBOSE);
-		}
+	if (sane) {
+		print_table_save(fuzz_sink, t, FMT_COUNTERS);
+		print_list(fuzz_sink, t, NULL, 0,
+			   FMT_VERBOSE | FMT_NUMERIC | FMT_LINENUMBERS);
+		print_rules(fuzz_sink, t, NULL, 0, FMT_VERBOSE);
 	}
 	xtables_table_free(t);
 	return 0;
