@@ -1021,12 +1021,15 @@ struct cmd *cmd_parse(const struct cmd_env *env, int argc, char **argv,
 		.err = err,
 		.table_set = env->restore,
 	};
-	struct cmd *c = calloc(1, sizeof(*c));
+	/* malloc + memset, not calloc: glibc's calloc never takes chunks
+	 * from the thread cache, and restore parses a line per rule */
+	struct cmd *c = malloc(sizeof(*c));
 	struct cmd_getopt scan;
 	int opt, r = 0;
 
 	if (c == NULL)
 		abort();
+	memset(c, 0, sizeof(*c));
 	memset(err, 0, sizeof(*err));
 	p.c = c;
 	c->fam = env->fam;

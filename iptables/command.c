@@ -110,12 +110,14 @@ static int build_rule(struct cmd *c, struct xtables_table *t,
 
 	if (resolve_target(c, t, b, err) < 0)
 		return -1;
-	b->matches = calloc(c->nmatches + 1, sizeof(*b->matches));
+	/* malloc, not calloc (see cmd_parse): every slot is set below */
+	b->matches = malloc((c->nmatches + 1) * sizeof(*b->matches));
 	if (b->matches == NULL)
 		return xtables_fail(err, XTABLES_OTHER_PROBLEM,
 				    "can't alloc memory!");
 	for (i = 0; i < c->nmatches; i++)
 		b->matches[i] = c->matches[i].inst;
+	b->matches[c->nmatches] = NULL;
 	b->entry = xtables_entry_build(c->fam, &c->ip, b->matches, c->nmatches,
 				       b->target, c->jumpto, &b->size);
 	if (b->entry == NULL)

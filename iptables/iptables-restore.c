@@ -17,6 +17,17 @@
  * counts as several. */
 #define LINE_BUF 10240
 #define TABLE_NAME_MAX XT_TABLE_MAXNAMELEN
+/* Attempts at a table's commit the kernel answers EAGAIN (another
+ * writer changed the table since it was read) before giving up; each
+ * retry reads the table again and replays the section's lines.  The
+ * reference does not retry. */
+#define COMMIT_ATTEMPTS 20
+
+/* A line of the current table section, kept for a replay. */
+struct section_line {
+	char *text;
+	unsigned int line;
+};
 
 static const struct option restore_options[] = {
 	{ .name = "counters", .has_arg = no_argument, .val = 'c' },
@@ -47,6 +58,12 @@ struct restore {
 	char curtable[TABLE_NAME_MAX + 1];
 	struct xtables_table *table;
 	int lock;
+
+	/* the current section's lines, for a retry after EAGAIN */
+	struct section_line *section;
+	size_t nsection, section_cap;
+	bool replaying;			/* output goes to out only once */
+	FILE *out;			/* stdout, or /dev/null in a replay */
 };
 
 /* ---- errors, printed as the reference prints them here ---- */
@@ -272,7 +289,7 @@ static void flush_table(struct restore *r)
 			die(r, XTABLES_RESOURCE_PROBLEM, "out of memory");
 
 	for (i = 0; i < n; i++) {
-		if (r->verbose)
+		if (r->verbose && !r->replaying)
 			printf("Flushing chain `%s'\n", names[i]);
 		xtables_chain_flush(r->table, names[i], &err);
 	}
@@ -280,7 +297,7 @@ static void flush_table(struct restore *r)
 		c = xtables_chain_find(r->table, names[i]);
 		if (!c || xtables_chain_builtin(c))
 			continue;
-		if (r->verbose)
+		if (r->verbose && !r->replaying)
 			printf("Deleting chain `%s'\n", names[i]);
 		xtables_chain_delete(r->table, names[i], &err);
 	}
@@ -427,7 +444,7 @@ static bool rule_line(struct restore *r, char *buf)
 		fflush(stdout);
 		exit(0);
 	}
-	ret = cmd_execute(cmd, r->table, stdout, &err);
+	ret = cmd_execute(cmd, r->table, r->out, &err);
 	cmd_free(cmd);
 	restore_words_free(&w);
 	fflush(stdout);
@@ -442,18 +459,95 @@ static bool rule_line(struct restore *r, char *buf)
 	return true;
 }
 
+/* ---- the section kept for a retry ---- */
+
+static void section_add(struct restore *r, const char *text)
+{
+	if (r->nsection == r->section_cap) {
+		size_t cap = r->section_cap ? 2 * r->section_cap : 64;
+		struct section_line *s = realloc(r->section, cap * sizeof(*s));
+
+		if (!s)
+			die(r, XTABLES_RESOURCE_PROBLEM, "out of memory");
+		r->section = s;
+		r->section_cap = cap;
+	}
+	r->section[r->nsection].text = strdup(text);
+	if (!r->section[r->nsection].text)
+		die(r, XTABLES_RESOURCE_PROBLEM, "out of memory");
+	r->section[r->nsection++].line = r->line;
+}
+
+static void section_clear(struct restore *r)
+{
+	while (r->nsection > 0)
+		free(r->section[--r->nsection].text);
+}
+
+static void section_line_run(struct restore *r, char *buf);
+
+/* Read the table again and run the section's lines on the fresh copy,
+ * printing nothing twice.  A line failing now fails the restore as it
+ * would have the first time. */
+static void replay_section(struct restore *r)
+{
+	struct xtables_err err = { 0 };
+	unsigned int commit_line = r->line;
+	char buf[LINE_BUF];
+
+	r->replaying = true;
+	r->out = fopen("/dev/null", "we");
+	if (!r->out)
+		die(r, XTABLES_RESOURCE_PROBLEM, "can't open /dev/null: %s",
+		    strerror(errno));
+	xtables_table_free(r->table);
+	r->table = xtables_table_read(&r->fam, r->curtable, &err);
+	if (!r->table)
+		die(r, XTABLES_PARAMETER_PROBLEM,
+		    "%s: unable to initialize table '%s'", r->prog,
+		    r->curtable);
+	if (!r->noflush)
+		flush_table(r);
+	for (size_t i = 0; i < r->nsection; i++) {
+		r->line = r->section[i].line;
+		snprintf(buf, sizeof(buf), "%s", r->section[i].text);
+		section_line_run(r, buf);
+	}
+	r->line = commit_line;
+	fclose(r->out);
+	r->out = stdout;
+	r->replaying = false;
+}
+
 static bool commit_table(struct restore *r)
 {
 	struct xtables_err err = { 0 };
+	unsigned int attempt;
 	bool ok = true;
 
-	if (!r->testing && xtables_table_changed(r->table))
+	for (attempt = 1; !r->testing && xtables_table_changed(r->table);
+	     attempt++) {
 		ok = xtables_table_commit(r->table, &err) == 0;
+		if (ok || xtables_engine_errno() != EAGAIN ||
+		    attempt >= COMMIT_ATTEMPTS)
+			break;
+		replay_section(r);
+	}
+	section_clear(r);
 	xtables_table_free(r->table);
 	r->table = NULL;
 	drop_lock(r);
 	r->in_table = false;
 	return ok;
+}
+
+/* A chain or rule line of the section (buf is modified). */
+static void section_line_run(struct restore *r, char *buf)
+{
+	if (buf[0] == ':')
+		chain_line(r, buf);
+	else if (!rule_line(r, buf))
+		die_line_failed(r);
 }
 
 int restore_main(const struct xtables_family *fam, int argc, char **argv)
@@ -471,6 +565,7 @@ int restore_main(const struct xtables_family *fam, int argc, char **argv)
 	argv[0] = r.prog;
 	xtables_set_warn_handler(print_warning);
 	in = parse_options(&r, argc, argv);
+	r.out = stdout;
 
 	while (fgets(buf, sizeof(buf), in)) {
 		bool ok = false;
@@ -491,11 +586,10 @@ int restore_main(const struct xtables_family *fam, int argc, char **argv)
 			if (!start_table(&r, buf))
 				continue;
 			ok = true;
-		} else if (r.in_table && buf[0] == ':') {
-			chain_line(&r, buf);
-			ok = true;
 		} else if (r.in_table) {
-			ok = rule_line(&r, buf);
+			section_add(&r, buf);
+			section_line_run(&r, buf);
+			ok = true;
 		}
 		if (r.only_table && strcmp(r.only_table, r.curtable) != 0)
 			continue;
@@ -509,5 +603,6 @@ int restore_main(const struct xtables_family *fam, int argc, char **argv)
 	}
 	if (in != stdin)
 		fclose(in);
+	free(r.section);
 	return 0;
 }

@@ -62,55 +62,20 @@ bool print_is_verdict(const char *name)
 	return false;
 }
 
-/* The answers of print_find_ext, remembered: a listing asks the same
- * few questions for every rule, and each answer costs a scan of every
- * registered extension. */
-struct found_ext {
-	const struct xtables_family *fam;
-	enum xtables_ext_kind kind;
-	uint8_t revision;
-	char name[XT_EXTENSION_MAXNAMELEN];
-	const struct xtables_ext *ext, *any;
-};
-
-#define FOUND_SLOTS 64
-
-static struct found_ext *found_slot(const struct xtables_family *fam,
-				    enum xtables_ext_kind kind,
-				    const char *name, uint8_t revision)
-{
-	static struct found_ext slots[FOUND_SLOTS];
-	uint32_t h = 2166136261u ^ (uint32_t)(kind << 8 | revision);
-	const char *p;
-
-	for (p = name; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	return &slots[h % FOUND_SLOTS];
-}
-
+/* One lookup per match or target printed, as upstream: the loader
+ * repeats its "not supported" warnings at every lookup of a name whose
+ * preferred revisions the kernel refused, so the answers are not
+ * remembered here (the loader's own lookup is a hash probe). */
 const struct xtables_ext *print_find_ext(const struct xtables_family *fam,
 					 enum xtables_ext_kind kind,
 					 const char *name, uint8_t revision,
 					 const struct xtables_ext **any)
 {
-	struct found_ext *f = found_slot(fam, kind, name, revision);
 	struct xtables_err err = { 0 };
+	const struct xtables_ext *e;
 
-	if (f->fam != fam || f->kind != kind || f->revision != revision ||
-	    strncmp(f->name, name, sizeof(f->name)) != 0) {
-		f->fam = fam;
-		f->kind = kind;
-		f->revision = revision;
-		strncpy(f->name, name, sizeof(f->name) - 1);
-		f->name[sizeof(f->name) - 1] = '\0';
-		f->ext = xtables_find_ext_rev(fam, kind, name, revision);
-		f->any = f->ext;
-		if (!f->ext)
-			f->any = xtables_find_ext(fam, kind, name, true, &err);
-		if (strlen(name) >= sizeof(f->name))
-			f->fam = NULL;	/* too long to remember */
-	}
+	e = xtables_find_ext(fam, kind, name, true, &err);
 	if (any)
-		*any = f->any;
-	return f->ext;
+		*any = e;
+	return e != NULL && e->revision == revision ? e : NULL;
 }

@@ -5,6 +5,11 @@
 #include <string.h>
 #include "restore_words.h"
 
+static int reserve(struct restore_words *w, size_t need,
+		   struct xtables_err *err);
+static int end_word(struct restore_words *w, size_t len,
+		    struct xtables_err *err);
+
 /* Copy len bytes of word (plus a NUL) into the store.  All words of a
  * line share one buffer: one allocation per line instead of one per
  * word.  When the buffer moves, the words already taken move along. */
@@ -14,27 +19,10 @@ static int add_word(struct restore_words *w, const char *word, size_t len,
 	if (w->argc + 1 >= RESTORE_MAX_ARGC)
 		return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
 				    "Parser cannot handle more arguments");
-	if (w->used + len + 1 > w->cap) {
-		size_t cap = w->cap ? w->cap : 256;
-		char *grown;
-
-		while (w->used + len + 1 > cap)
-			cap *= 2;
-		grown = realloc(w->store, cap);
-		if (!grown)
-			return xtables_fail(err, XTABLES_RESOURCE_PROBLEM,
-					    "strdup failed");
-		for (int i = 0; i < w->argc; i++)
-			w->argv[i] = grown + (w->argv[i] - w->store);
-		w->store = grown;
-		w->cap = cap;
-	}
-	w->argv[w->argc] = memcpy(w->store + w->used, word, len);
-	w->argv[w->argc][len] = '\0';
-	w->used += len + 1;
-	w->argc++;
-	w->argv[w->argc] = NULL;
-	return 0;
+	if (reserve(w, len + 1, err) < 0)
+		return -1;
+	memcpy(w->store + w->used, word, len);
+	return end_word(w, len, err);
 }
 
 int restore_words_add(struct restore_words *w, const char *word,
@@ -57,14 +45,56 @@ static bool is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
+/* Make room for need more bytes in the store. */
+static int reserve(struct restore_words *w, size_t need,
+		   struct xtables_err *err)
+{
+	size_t cap = w->cap ? w->cap : 256;
+	char *grown;
+
+	if (w->used + need <= w->cap)
+		return 0;
+	while (w->used + need > cap)
+		cap *= 2;
+	grown = realloc(w->store, cap);
+	if (!grown)
+		return xtables_fail(err, XTABLES_RESOURCE_PROBLEM,
+				    "strdup failed");
+	for (int i = 0; i < w->argc; i++)
+		w->argv[i] = grown + (w->argv[i] - w->store);
+	w->store = grown;
+	w->cap = cap;
+	return 0;
+}
+
+/* The word being built at the end of the store becomes argv[argc]. */
+static int end_word(struct restore_words *w, size_t len,
+		    struct xtables_err *err)
+{
+	if (w->argc + 1 >= RESTORE_MAX_ARGC)
+		return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
+				    "Parser cannot handle more arguments");
+	w->argv[w->argc] = w->store + w->used;
+	w->argv[w->argc][len] = '\0';
+	w->used += len + 1;
+	w->argc++;
+	w->argv[w->argc] = NULL;
+	return 0;
+}
+
 int restore_words_split(struct restore_words *w, const char *line,
 			struct xtables_err *err)
 {
-	char word[RESTORE_MAX_PARAM];
 	size_t len = 0;
 	bool in_quote = false, escaped = false;
 	const char *p;
+	char *word;
 
+	/* words never take more than the line plus a NUL each: reserve
+	 * that once and build them in place */
+	if (reserve(w, 2 * strlen(line) + 2, err) < 0)
+		return -1;
+	word = w->store + w->used;
 	for (p = line; *p; p++) {
 		char c = *p;
 
@@ -89,16 +119,17 @@ int restore_words_split(struct restore_words *w, const char *line,
 		}
 
 		word[len++] = c;
-		if (len >= sizeof(word))
+		if (len >= RESTORE_MAX_PARAM)
 			return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
 					    "Parameter too long!");
 		continue;
 end_word:
-		if (add_word(w, word, len, err) < 0)
+		if (end_word(w, len, err) < 0)
 			return -1;
+		word = w->store + w->used;
 		len = 0;
 	}
-	if (len && add_word(w, word, len, err) < 0)
+	if (len && end_word(w, len, err) < 0)
 		return -1;
 	return 0;
 }

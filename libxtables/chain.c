@@ -125,7 +125,7 @@ void engine_rule_release(struct xtables_rule *r)
 		free(r->entry);
 		free(r);
 	} else if (r->spooled) {
-		free(r);
+		/* struct in the pool, entry in the spool: freed with the table */
 	} else if (r->chain != NULL && r->chain->t->read_live > 0) {
 		r->chain->t->read_live--;	/* a rule of the read */
 	}
@@ -136,8 +136,6 @@ void engine_chain_free(struct xtables_chain *c)
 	for (unsigned int i = 0; i < c->nrules; i++)
 		if (c->rules[i]->owned) {
 			free(c->rules[i]->entry);
-			free(c->rules[i]);
-		} else if (c->rules[i]->spooled) {
 			free(c->rules[i]);
 		}
 	free(c->rules);

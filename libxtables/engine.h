@@ -87,7 +87,7 @@ struct xtables_rule {
 	uint8_t type;			/* enum engine_rule_type */
 	uint8_t cmap;			/* enum engine_counter_map */
 	bool owned;			/* entry is malloc'd (else in the read buffer) */
-	bool spooled;			/* entry in the spool, struct malloc'd */
+	bool spooled;			/* entry in the spool, struct in the pool */
 	struct xtables_chain *jump;	/* RULE_JUMP target */
 	unsigned char *entry;
 	uint32_t size;
@@ -126,6 +126,15 @@ struct xtables_chain {
 #define ENGINE_REPLACE_ROOM	offsetof(struct engine_replace, entries)
 #define ENGINE_SPOOL_RESERVE	((size_t)1 << 30)
 
+/* Rule structs of spooled rules, allocated in blocks, freed with the
+ * table (a restore makes one per rule: no malloc each). */
+#define ENGINE_POOL_BLOCK	1024
+struct engine_rule_pool {
+	struct engine_rule_pool *next;
+	unsigned int used;
+	struct xtables_rule rules[ENGINE_POOL_BLOCK];
+};
+
 struct xtables_table {
 	const struct xtables_family *fam;
 	char name[XT_TABLE_MAXNAMELEN];
@@ -137,6 +146,7 @@ struct xtables_table {
 	unsigned int read_live;			/* rules still in the read buffer */
 	unsigned char *spool_raw;		/* the spool mapping, or NULL */
 	size_t spool_used;			/* bytes of entries in the spool */
+	struct engine_rule_pool *rule_pool;	/* structs of spooled rules */
 	unsigned char *base;			/* entries of the base buffer */
 	size_t base_cap;			/* room for entries there */
 	struct xtables_rule *slab;		/* rules of the read */

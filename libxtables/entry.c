@@ -42,9 +42,10 @@ void *xtables_entry_build(const struct xtables_family *fam,
 		off += matches[i]->blob_size;
 	tsize = is_standard(target) ? TARGET_HEADER_SIZE + STANDARD_DATA_SIZE
 				    : target->blob_size;
-	e = calloc(1, off + tsize);
+	e = malloc(off + tsize);	/* not calloc: see xtables_instance_new */
 	if (e == NULL)
 		return NULL;
+	memset(e, 0, off + tsize);
 	fam->ip_encode(ip, e);
 	put_u16(e, fam->off_target_offset, off);
 	put_u16(e, fam->off_next_offset, off + tsize);

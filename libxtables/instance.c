@@ -19,22 +19,24 @@ static size_t header_size(enum xtables_ext_kind kind)
 struct xtables_instance *xtables_instance_new(const struct xtables_ext *ext,
 					      struct xtables_err *err)
 {
-	struct xtables_instance *inst = calloc(1, sizeof(*inst));
 	size_t hdr = header_size(ext->kind);
+	size_t blob_size = hdr + XT_ALIGN(ext->size);
+	size_t inst_size = XT_ALIGN(sizeof(struct xtables_instance));
 	const char *kname = ext->real_name ? ext->real_name : ext->name;
+	struct xtables_instance *inst;
 
+	/* one allocation for the instance, its blob and its udata (a
+	 * restore makes several instances per rule line) */
+	/* malloc + memset: glibc's calloc bypasses the thread cache */
+	inst = malloc(inst_size + blob_size + XT_ALIGN(ext->udata_size));
 	if (inst == NULL)
 		goto oom;
+	memset(inst, 0, inst_size + blob_size + XT_ALIGN(ext->udata_size));
 	inst->ext = ext;
-	inst->blob_size = hdr + XT_ALIGN(ext->size);
-	inst->blob = calloc(1, inst->blob_size);
-	if (inst->blob == NULL)
-		goto oom;
-	if (ext->udata_size) {
-		inst->udata = calloc(1, ext->udata_size);
-		if (inst->udata == NULL)
-			goto oom;
-	}
+	inst->blob_size = blob_size;
+	inst->blob = (unsigned char *)inst + inst_size;
+	if (ext->udata_size)
+		inst->udata = (unsigned char *)inst->blob + blob_size;
 	inst->data = (unsigned char *)inst->blob + hdr;
 	if (ext->kind == XTABLES_TARGET) {
 		struct xt_entry_target *t = inst->blob;
@@ -63,11 +65,7 @@ oom:
 
 void xtables_instance_free(struct xtables_instance *inst)
 {
-	if (inst == NULL)
-		return;
-	free(inst->blob);
-	free(inst->udata);
-	free(inst);
+	free(inst);	/* blob and udata are part of it */
 }
 
 const struct xtables_option *

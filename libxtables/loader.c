@@ -111,6 +111,8 @@ struct decision {
 	char name[XT_EXTENSION_MAXNAMELEN];
 	const struct xtables_ext *ext;	/* NULL: none */
 	int error;			/* errno for the failure message */
+	bool seen;			/* some candidate was registered */
+	bool skipped;			/* a preferred candidate was refused */
 };
 static struct decision *decisions;
 static unsigned int ndecisions, decisions_cap;
@@ -204,14 +206,31 @@ static struct decision *decision_add(enum xtables_ext_kind kind,
 	return d;
 }
 
+/* Whether the kernel takes e's revision.  As upstream, revision 0 is
+ * taken even when the kernel denies it (with a warning), so that the
+ * kernel's own error reaches the user when the rule is committed. */
 static bool kernel_supports(const struct xtables_family *fam,
 			    const struct xtables_ext *e)
 {
+	const char *kname = e->real_name ? e->real_name : e->name;
+
 	if (e->kind == XTABLES_TARGET && strcmp(e->name, "standard") == 0)
 		return true;
-	return xtables_kernel_has_revision(fam, e->kind == XTABLES_TARGET,
-					   e->real_name ? e->real_name : e->name,
-					   e->revision) != 0;
+	if (xtables_kernel_has_revision(fam, e->kind == XTABLES_TARGET,
+					kname, e->revision) != 0)
+		return true;
+	if (e->revision != 0)
+		return false;
+	xtables_warn("Warning: Extension %s revision 0 not supported, missing kernel module?",
+		     kname);
+	return true;
+}
+
+static void warn_unsupported(const struct decision *d, unsigned int times)
+{
+	while (times-- > 0)
+		xtables_warn("Warning: Extension %s is not supported, missing kernel module?",
+			     d->name);
 }
 
 static void decide(const struct xtables_family *fam, struct decision *d)
@@ -250,11 +269,11 @@ static void decide(const struct xtables_family *fam, struct decision *d)
 		seen = true;
 		if (kernel_supports(fam, cand[i]))
 			best = cand[i];
+		else
+			d->skipped = true;
 	}
 	free(cand);
-	if (seen && best == NULL)
-		xtables_warn("Warning: Extension %s is not supported, missing kernel module?",
-			     d->name);
+	d->seen = seen;
 	d->ext = best;
 }
 
@@ -279,12 +298,20 @@ const struct xtables_ext *xtables_find_ext(const struct xtables_family *fam,
 	}
 	name = canonical_name(kind, name);
 
+	/*
+	 * Upstream keeps the revisions the kernel refused (those preferred
+	 * to the one chosen, or all of them) on its pending list and asks
+	 * again at every later lookup of the name, warning each time none
+	 * of them is taken; a lookup that finds nothing also reloads the
+	 * object, which asks once more.  The warnings are repeated here
+	 * the same number of times; the kernel is asked only once.
+	 */
 	d = decision_find(kind, fam->nfproto, name);
 	if (d == NULL) {
+		bool registered = xt_registry_has(kind, name, fam->nfproto);
 		int error = ENOENT;
 
-		if (!xt_registry_has(kind, name, fam->nfproto) &&
-		    load_object(fam, name) != 0)
+		if (!registered && load_object(fam, name) != 0)
 			error = errno;
 		d = decision_add(kind, fam->nfproto, name);
 		if (d == NULL) {
@@ -293,8 +320,15 @@ const struct xtables_ext *xtables_find_ext(const struct xtables_family *fam,
 			return NULL;
 		}
 		decide(fam, d);
-		if (d->ext == NULL)
+		if (d->ext == NULL) {
 			d->error = error;
+			if (d->seen)
+				warn_unsupported(d, registered ? 2 : 1);
+		}
+	} else if (d->seen && d->ext == NULL) {
+		warn_unsupported(d, 2);
+	} else if (d->skipped) {
+		warn_unsupported(d, 1);
 	}
 	if (d->ext == NULL && !quiet)
 		xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
@@ -308,28 +342,11 @@ const struct xtables_ext *xtables_find_ext_rev(const struct xtables_family *fam,
 					       const char *name,
 					       uint8_t revision)
 {
-	const struct xtables_ext *alias = NULL;
-	unsigned int n;
+	const struct xtables_ext *e;
 
-	if (strlen(name) >= XT_EXTENSION_MAXNAMELEN)
-		return NULL;
-	name = canonical_name(kind, name);
-	/* loads the object on first use, as printing does upstream; an
-	 * extension known only under another (alias) name is found below */
-	(void)xtables_find_ext(fam, kind, name, true, NULL);
-	n = xt_registry_count();
-	for (unsigned int i = 0; i < n; i++) {
-		const struct xtables_ext *e = xt_registry_get(i);
-
-		if (!usable_for(e, kind, fam->nfproto) || e->revision != revision)
-			continue;
-		if (strcmp(e->name, name) == 0 && e->real_name == NULL)
-			return e;
-		if (alias == NULL && strcmp(e->name, name) == 0)
-			alias = e;
-		if (alias == NULL && e->real_name &&
-		    strcmp(e->real_name, name) == 0)
-			alias = e;
-	}
-	return alias;
+	/* As upstream: only the revision the loader chose for the name
+	 * prints a rule; another one (a rule written by another program,
+	 * or before a kernel change) is an "unsupported revision". */
+	e = xtables_find_ext(fam, kind, name, true, NULL);
+	return e != NULL && e->revision == revision ? e : NULL;
 }

@@ -157,6 +157,23 @@ static unsigned char *spool_take(struct xtables_table *t, size_t size)
 	return p;
 }
 
+/* A zeroed rule struct from the table's pool; NULL if out of memory. */
+static struct xtables_rule *pool_rule(struct xtables_table *t)
+{
+	struct engine_rule_pool *p = t->rule_pool;
+
+	if (p == NULL || p->used == ENGINE_POOL_BLOCK) {
+		p = malloc(sizeof(*p));
+		if (p == NULL)
+			return NULL;
+		p->next = t->rule_pool;
+		p->used = 0;
+		t->rule_pool = p;
+	}
+	memset(&p->rules[p->used], 0, sizeof(p->rules[0]));
+	return &p->rules[p->used++];
+}
+
 /* A private rule from an entry handed in, its target resolved.  With
  * keep (the rule goes into a chain) the entry is appended to the spool
  * when there is one: rules arriving in table order, as a restore sends
@@ -166,19 +183,21 @@ static struct xtables_rule *rule_from_entry(struct xtables_table *t,
 					    bool keep, enum engine_op *op,
 					    int *e)
 {
-	struct xtables_rule *r = calloc(1, sizeof(*r));
-	unsigned char *spooled = NULL;
+	struct xtables_rule *r = NULL;
+	unsigned char *spooled = keep ? spool_take(t, size) : NULL;
 
-	if (r != NULL && keep)
-		spooled = spool_take(t, size);
-	if (spooled != NULL) {
+	if (spooled != NULL && (r = pool_rule(t)) != NULL) {
 		r->entry = spooled;
 		r->spooled = true;
-	} else if (r == NULL || (r->entry = malloc(size)) == NULL) {
-		free(r);
-		*e = ENOMEM;
-		return NULL;
 	} else {
+		if (spooled != NULL)
+			t->spool_used -= size;
+		r = calloc(1, sizeof(*r));
+		if (r == NULL || (r->entry = malloc(size)) == NULL) {
+			free(r);
+			*e = ENOMEM;
+			return NULL;
+		}
 		r->owned = true;
 	}
 	memcpy(r->entry, entry, size);
@@ -187,12 +206,14 @@ static struct xtables_rule *rule_from_entry(struct xtables_table *t,
 	r->counters = entry_counters(t->fam, r->entry);
 	*e = map_target(t, r, keep, op);
 	if (*e) {
-		if (r->owned)
+		if (r->owned) {
 			free(r->entry);
-		else if (t->spool_used >= size &&
-			 r->entry == t->base + t->spool_used - size)
-			t->spool_used -= size;	/* give the room back */
-		free(r);
+			free(r);
+		} else {
+			/* give the room back (the pool slot stays unused) */
+			t->spool_used -= size;
+			r->spooled = false;
+		}
 		return NULL;
 	}
 	return r;

@@ -138,6 +138,12 @@ static void table_clear(struct xtables_table *t)
 	free(t->slab);
 	t->slab = NULL;
 	t->read_live = 0;
+	while (t->rule_pool != NULL) {
+		struct engine_rule_pool *next = t->rule_pool->next;
+
+		free(t->rule_pool);
+		t->rule_pool = next;
+	}
 }
 
 /* One attempt, as libiptc's TC_INIT: socket, GET_INFO, GET_ENTRIES, parse. */

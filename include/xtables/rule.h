@@ -33,7 +33,9 @@ const struct xtables_ext *xtables_find_ext(const struct xtables_family *fam,
 
 /* Find the extension that prints/saves a kernel match/target by its
  * kernel name and revision (for rules read back from the kernel);
- * NULL if none. */
+ * NULL if none.  As upstream, that is the extension xtables_find_ext()
+ * chooses for the name (quietly), if it has that revision: a rule of
+ * another revision is listed as "[unsupported revision]". */
 const struct xtables_ext *xtables_find_ext_rev(const struct xtables_family *fam,
 					       enum xtables_ext_kind kind,
 					       const char *name,

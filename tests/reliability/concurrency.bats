@@ -195,6 +195,56 @@ setup() {
 	[ "${lines[1]}" = "rc=0" ]
 }
 
+# iptables-restore: a section whose commit loses the race is replayed on
+# a fresh read (flushing what the racer added, as restore without
+# --noflush does); -v output is printed once
+@test "concurrency: iptables-restore retries a raced table section" {
+	run in_ns '
+		printf "*filter\n:foo - [0:0]\n-A INPUT -s 1.1.1.1 -j foo\n-A foo -j ACCEPT\nCOMMIT\n*nat\n-A OUTPUT -d 2.2.2.2 -j ACCEPT\nCOMMIT\n" >/run/rules
+		export LD_PRELOAD=$RACE_PRELOAD XT_RACE_TIMES=3
+		export XT_RACE_CMD="\"\$IPT\" -A INPUT -s 9.9.9.9 -j DROP; \"\$IPT\" -t nat -A OUTPUT -d 9.9.9.9"
+		restore -v /run/rules >out; echo "rc=$?"
+		unset LD_PRELOAD
+		grep -c "^Flushing chain .INPUT" out
+		save | grep "^-A"'
+	echo "$output"
+	[ "$status" = 0 ]
+	[ "${lines[0]}" = "rc=0" ]
+	[ "${lines[1]}" = "2" ]
+	[ "${lines[2]}" = "-A OUTPUT -d 2.2.2.2/32 -j ACCEPT" ]
+	[ "${lines[3]}" = "-A INPUT -s 1.1.1.1/32 -j foo" ]
+	[ "${lines[4]}" = "-A foo -j ACCEPT" ]
+	[ "${#lines[@]}" = 5 ]
+}
+
+@test "concurrency: iptables-restore --noflush keeps the racer's rules" {
+	run in_ns '
+		printf "*filter\n-A INPUT -s 1.1.1.1 -j ACCEPT\nCOMMIT\n" >/run/rules
+		LD_PRELOAD=$RACE_PRELOAD XT_RACE_CMD="\"\$IPT\" -A INPUT -s 9.9.9.9 -j DROP" \
+			restore --noflush /run/rules; echo "rc=$?"
+		ipt -S INPUT'
+	echo "$output"
+	[ "$status" = 0 ]
+	[ "${lines[0]}" = "rc=0" ]
+	[ "${lines[2]}" = "-A INPUT -s 9.9.9.9/32 -j DROP" ]
+	[ "${lines[3]}" = "-A INPUT -s 1.1.1.1/32 -j ACCEPT" ]
+}
+
+@test "concurrency: iptables-restore gives up after bounded retries, table unchanged" {
+	run in_ns '
+		printf "*filter\n-A INPUT -s 1.1.1.1 -j ACCEPT\nCOMMIT\n" >/run/rules
+		LD_PRELOAD=$RACE_PRELOAD XT_RACE_TIMES=1000 XT_RACE_CMD="\"\$IPT\" -A INPUT -s 9.9.9.9 -j DROP" \
+			restore --noflush /run/rules; echo "rc=$?"
+		ipt -S INPUT | sort | uniq -c | sed "s/^ *//"'
+	echo "$output"
+	[ "$status" = 0 ]
+	[ "${lines[0]}" = "iptables-restore: line 3 failed" ]
+	[ "${lines[1]}" = "rc=1" ]
+	[ "${lines[2]}" = "20 -A INPUT -s 9.9.9.9/32 -j DROP" ]
+	[ "${lines[3]}" = "1 -P INPUT ACCEPT" ]
+	[ "${#lines[@]}" = 4 ]
+}
+
 # writers without any common lock race for real: retries make all land
 @test "concurrency: 20 writers without a common lock, 100 appends, none lost" {
 	run in_ns '

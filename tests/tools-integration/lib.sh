@@ -68,6 +68,13 @@ ns_setup() {
 			done_list="$done_list$p "
 		done
 	done
+	# every name the system has must now reach the dispatcher
+	for n in $(prog_names); do
+		[ -e "/usr/sbin/$n" ] || continue
+		cmp -s "/usr/sbin/$n" "$ns_work/sys/dispatch" ||
+			{ echo "ns_setup: /usr/sbin/$n is not redirected" >&2; return 1; }
+	done
+	[ "$done_list" != " " ] || { echo "ns_setup: no iptables programs in /usr/sbin" >&2; return 1; }
 
 	# ufw: the package's pristine configuration, no sysctl or module changes
 	if [ -d /usr/share/ufw ]; then

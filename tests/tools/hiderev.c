@@ -1,0 +1,133 @@
+/*
+ * hiderev.c - an LD_PRELOAD shim for tests: makes the kernel look as if
+ * it lacked some revisions of matches and targets.
+ *
+ * It wraps getsockopt(): the revision queries IPT_SO_GET_REVISION_MATCH /
+ * _TARGET (IPv4) and IP6T_SO_GET_REVISION_MATCH / _TARGET (IPv6) fail
+ * for the names and revisions listed in $XT_HIDE_REV; every other call
+ * goes to the real getsockopt.  Only the queries are affected: rules
+ * already in the kernel, and rules committed, are not.
+ *
+ * XT_HIDE_REV is a list separated by commas or blanks of
+ *     [m:|t:]NAME            every revision: fails with ENOENT, as for
+ *                            an extension the kernel does not know
+ *     [m:|t:]NAME/REV        one revision: fails with EPROTONOSUPPORT,
+ *     [m:|t:]NAME/LO-HI      as for a revision the kernel lacks
+ * "m:" limits an item to matches, "t:" to targets (default: both).
+ *
+ * Build: cc -shared -fPIC -o hiderev.so hiderev.c -ldl
+ * Use:   XT_HIDE_REV=CT/2 LD_PRELOAD=/path/hiderev.so iptables ...
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <linux/netfilter_ipv4/ip_tables.h>
+#include <linux/netfilter_ipv6/ip6_tables.h>
+
+typedef int (*getsockopt_fn)(int, int, int, void *, socklen_t *);
+
+/* Is this a revision query, and for a target? */
+static bool revision_query(int level, int optname, bool *target)
+{
+	if (level == IPPROTO_IP &&
+	    (optname == IPT_SO_GET_REVISION_MATCH ||
+	     optname == IPT_SO_GET_REVISION_TARGET)) {
+		*target = optname == IPT_SO_GET_REVISION_TARGET;
+		return true;
+	}
+	if (level == IPPROTO_IPV6 &&
+	    (optname == IP6T_SO_GET_REVISION_MATCH ||
+	     optname == IP6T_SO_GET_REVISION_TARGET)) {
+		*target = optname == IP6T_SO_GET_REVISION_TARGET;
+		return true;
+	}
+	return false;
+}
+
+/* Does one list item (item[0..len)) hide name/rev?  0 if not, else the
+ * errno to fail with. */
+static int item_hides(const char *item, size_t len, bool target,
+		      const char *name, unsigned int rev)
+{
+	const char *slash;
+	size_t nlen;
+	unsigned long lo, hi;
+	char *end;
+
+	if (len >= 2 && item[1] == ':' && (item[0] == 'm' || item[0] == 't')) {
+		if ((item[0] == 't') != target)
+			return 0;
+		item += 2;
+		len -= 2;
+	}
+	slash = memchr(item, '/', len);
+	nlen = slash ? (size_t)(slash - item) : len;
+	if (nlen != strlen(name) || strncmp(item, name, nlen) != 0)
+		return 0;
+	if (slash == NULL)
+		return ENOENT;
+	lo = strtoul(slash + 1, &end, 10);
+	hi = lo;
+	if (*end == '-')
+		hi = strtoul(end + 1, &end, 10);
+	if (end != item + len)
+		return 0;		/* malformed: hides nothing */
+	return rev >= lo && rev <= hi ? EPROTONOSUPPORT : 0;
+}
+
+static int hidden(bool target, const char *name, unsigned int rev)
+{
+	const char *list = getenv("XT_HIDE_REV");
+	const char *seps = ", \t\n";
+
+	if (list == NULL)
+		return 0;
+	while (*list) {
+		size_t len;
+		int e;
+
+		list += strspn(list, seps);
+		len = strcspn(list, seps);
+		if (len == 0)
+			break;
+		e = item_hides(list, len, target, name, rev);
+		if (e != 0)
+			return e;
+		list += len;
+	}
+	return 0;
+}
+
+int getsockopt(int fd, int level, int optname, void *optval,
+	       socklen_t *optlen)
+{
+	static getsockopt_fn real;
+	bool target;
+
+	if (real == NULL)
+		real = (getsockopt_fn)dlsym(RTLD_NEXT, "getsockopt");
+	if (real == NULL) {
+		errno = ENOSYS;
+		return -1;
+	}
+	if (optval != NULL && optlen != NULL &&
+	    *optlen >= sizeof(struct xt_get_revision) &&
+	    revision_query(level, optname, &target)) {
+		struct xt_get_revision req;
+		int e;
+
+		memcpy(&req, optval, sizeof(req));
+		req.name[sizeof(req.name) - 1] = '\0';
+		e = hidden(target, req.name, req.revision);
+		if (e != 0) {
+			errno = e;
+			return -1;
+		}
+	}
+	return real(fd, level, optname, optval, optlen);
+}
