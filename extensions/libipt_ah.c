@@ -62,7 +62,8 @@ static void ah_save(FILE *out, const struct xtables_rule_ip *ip,
 {
 	const struct ipt_ah *ah = data;
 
-	if (ah->spis[0] == 0 && ah->spis[1] == UINT32_MAX)
+	if (ah->spis[0] == 0 && ah->spis[1] == UINT32_MAX &&
+	    !(ah->invflags & IPT_AH_INV_SPI))
 		return;
 	fprintf(out, "%s --ahspi ",
 		ah->invflags & IPT_AH_INV_SPI ? " !" : "");

@@ -72,16 +72,23 @@ static int realm_parse(struct xtables_optcall *cb)
 	uint64_t v;
 	char *end;
 
+	/* value[/mask], else the whole argument is a name */
 	ri->mask = UINT32_MAX;
-	if (xtables_strtoul(cb->arg, &end, &v, 0, UINT32_MAX) == 0 ||
-	    (end != cb->arg && *end == '/')) {
+	if (xtables_strtoul(cb->arg, &end, &v, 0, UINT32_MAX) == 0 &&
+	    (*end == '\0' || *end == '/')) {
 		ri->id = v;
 		if (*end == '/') {
 			if (xtables_strtoul(end + 1, &end, &v, 0,
-					    UINT32_MAX) != 0 && *end == '\0')
-				goto bad;
+					    UINT32_MAX) != 0)
+				return xtables_fail(cb->err,
+					XTABLES_PARAMETER_PROBLEM,
+					"%s: bad integer value for option \"--%s\", or out of range.\n",
+					cb->ext_name, cb->opt->name);
 			if (*end != '\0')
-				goto garbage;
+				return xtables_fail(cb->err,
+					XTABLES_PARAMETER_PROBLEM,
+					"%s: trailing garbage after value for option \"--%s\".\n",
+					cb->ext_name, cb->opt->name);
 			ri->mask = v;
 		}
 	} else if (realms_lookup(cb->arg, &ri->id, false, NULL, 0) != 0) {
@@ -92,14 +99,6 @@ static int realm_parse(struct xtables_optcall *cb)
 	if (cb->invert)
 		ri->invert = 1;
 	return 0;
-garbage:
-	return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
-		"%s: trailing garbage after value for option \"--%s\".\n",
-		cb->ext_name, cb->opt->name);
-bad:
-	return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
-		"%s: bad integer value for option \"--%s\", or out of range.\n",
-		cb->ext_name, cb->opt->name);
 }
 
 static void put_value(FILE *out, const struct xt_realm_info *ri, bool names)

@@ -170,7 +170,9 @@ static void state3_save(FILE *out, const struct xtables_rule_ip *ip,
 		.parse = parse_cb,					\
 		.print = print_cb,					\
 		.save = save_cb,					\
-		.alias = ct_alias,					\
+		/* listed as conntrack, whose alias callback names it	\
+		 * state again: no notice */				\
+		.ext_flags = XTABLES_EXT_ALIAS,				\
 	}
 
 static const struct xtables_ext state_exts[] = {

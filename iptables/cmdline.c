@@ -437,6 +437,10 @@ static int command_match(struct parser *p, const char *name)
 	ext = xtables_find_ext(p->c->fam, XTABLES_MATCH, name, false, p->err);
 	if (ext == NULL)
 		return -1;
+	if (ext->real_name && !(ext->ext_flags & XTABLES_EXT_ALIAS))
+		xtables_warn("Notice: the %s match is converted into %s match "
+			     "in rule listing and saving.",
+			     ext->name, ext->real_name);
 	return add_match(p, ext, false);
 }
 
@@ -469,6 +473,10 @@ static int command_jump(struct parser *p, const char *name)
 	c->target.ext = ext;
 	if (strcmp(ext->name, "standard") == 0)
 		return 0;	/* a verdict: built as a standard target */
+	if (ext->real_name && !(ext->ext_flags & XTABLES_EXT_ALIAS))
+		xtables_warn("Notice: The %s target is converted into %s target "
+			     "in rule listing and saving.",
+			     name, ext->real_name);
 	c->target.inst = xtables_instance_new(ext, p->err);
 	if (c->target.inst == NULL)
 		return -1;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "common.h"
 #include "restore_chains.h"
 #include "restore_words.h"
@@ -64,6 +65,13 @@ struct restore {
 	size_t nsection, section_cap;
 	bool replaying;			/* output goes to out only once */
 	FILE *out;			/* stdout, or /dev/null in a replay */
+	/* A regular file as input: the section is read again from it for
+	 * a replay, instead of keeping its lines (megabytes for a large
+	 * table) in memory. */
+	FILE *in;
+	bool seekable;
+	off_t section_pos;		/* offset of the section's first line */
+	unsigned int section_line0;	/* the "*table" line's number */
 };
 
 /* ---- errors, printed as the reference prints them here ---- */
@@ -463,6 +471,8 @@ static bool rule_line(struct restore *r, char *buf)
 
 static void section_add(struct restore *r, const char *text)
 {
+	if (r->seekable)
+		return;		/* read again from the file on a replay */
 	if (r->nsection == r->section_cap) {
 		size_t cap = r->section_cap ? 2 * r->section_cap : 64;
 		struct section_line *s = realloc(r->section, cap * sizeof(*s));
@@ -486,6 +496,29 @@ static void section_clear(struct restore *r)
 
 static void section_line_run(struct restore *r, char *buf);
 
+/* The section's lines again, from the input file: the lines between
+ * "*table" and the COMMIT line, skipping blank and comment lines as the
+ * first pass did.  The file position is put back afterwards. */
+static void replay_from_file(struct restore *r, unsigned int commit_line)
+{
+	off_t back = ftello(r->in);
+	char buf[LINE_BUF];
+
+	if (back < 0 || fseeko(r->in, r->section_pos, SEEK_SET) < 0)
+		die(r, XTABLES_RESOURCE_PROBLEM, "can't read the input again: %s",
+		    strerror(errno));
+	r->line = r->section_line0;
+	while (r->line + 1 < commit_line && fgets(buf, sizeof(buf), r->in)) {
+		r->line++;
+		if (buf[0] == '\n' || buf[0] == '#')
+			continue;
+		section_line_run(r, buf);
+	}
+	if (fseeko(r->in, back, SEEK_SET) < 0)
+		die(r, XTABLES_RESOURCE_PROBLEM, "can't read the input again: %s",
+		    strerror(errno));
+}
+
 /* Read the table again and run the section's lines on the fresh copy,
  * printing nothing twice.  A line failing now fails the restore as it
  * would have the first time. */
@@ -508,6 +541,8 @@ static void replay_section(struct restore *r)
 		    r->curtable);
 	if (!r->noflush)
 		flush_table(r);
+	if (r->seekable)
+		replay_from_file(r, commit_line);
 	for (size_t i = 0; i < r->nsection; i++) {
 		r->line = r->section[i].line;
 		snprintf(buf, sizeof(buf), "%s", r->section[i].text);
@@ -566,6 +601,13 @@ int restore_main(const struct xtables_family *fam, int argc, char **argv)
 	xtables_set_warn_handler(print_warning);
 	in = parse_options(&r, argc, argv);
 	r.out = stdout;
+	r.in = in;
+	{
+		struct stat st;
+
+		r.seekable = fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
+			     ftello(in) >= 0;
+	}
 
 	while (fgets(buf, sizeof(buf), in)) {
 		bool ok = false;
@@ -585,6 +627,8 @@ int restore_main(const struct xtables_family *fam, int argc, char **argv)
 		} else if (!r.in_table && buf[0] == '*') {
 			if (!start_table(&r, buf))
 				continue;
+			r.section_pos = r.seekable ? ftello(in) : 0;
+			r.section_line0 = r.line;
 			ok = true;
 		} else if (r.in_table) {
 			section_add(&r, buf);

@@ -113,6 +113,7 @@ struct decision {
 	int error;			/* errno for the failure message */
 	bool seen;			/* some candidate was registered */
 	bool skipped;			/* a preferred candidate was refused */
+	bool notarget;			/* a quiet target lookup failed */
 };
 static struct decision *decisions;
 static unsigned int ndecisions, decisions_cap;
@@ -303,8 +304,11 @@ const struct xtables_ext *xtables_find_ext(const struct xtables_family *fam,
 	 * to the one chosen, or all of them) on its pending list and asks
 	 * again at every later lookup of the name, warning each time none
 	 * of them is taken; a lookup that finds nothing also reloads the
-	 * object, which asks once more.  The warnings are repeated here
-	 * the same number of times; the kernel is asked only once.
+	 * object, which asks once more - except for a target name a quiet
+	 * lookup found nothing for: upstream then remembers it as no
+	 * target, and only a lookup that must succeed asks (once) again.
+	 * The warnings are repeated here the same number of times; the
+	 * kernel is asked only once.
 	 */
 	d = decision_find(kind, fam->nfproto, name);
 	if (d == NULL) {
@@ -326,10 +330,15 @@ const struct xtables_ext *xtables_find_ext(const struct xtables_family *fam,
 				warn_unsupported(d, registered ? 2 : 1);
 		}
 	} else if (d->seen && d->ext == NULL) {
-		warn_unsupported(d, 2);
+		if (!d->notarget)
+			warn_unsupported(d, 2);
+		else if (!quiet)
+			warn_unsupported(d, 1);
 	} else if (d->skipped) {
 		warn_unsupported(d, 1);
 	}
+	if (d->ext == NULL && quiet && kind == XTABLES_TARGET)
+		d->notarget = true;
 	if (d->ext == NULL && !quiet)
 		xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
 			     "Couldn't load %s `%s':%s\n", what, name,

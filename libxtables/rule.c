@@ -147,6 +147,11 @@ static unsigned char *spool_take(struct xtables_table *t, size_t size)
 			return NULL;
 		t->spool_raw = p;
 		t->spool_used = 0;
+		/* no rule of the read is left (a restore flushed the
+		 * table): its buffer is not needed any more */
+		free(t->read_raw);
+		t->read_raw = NULL;
+		t->entries = NULL;
 	}
 	t->base = t->spool_raw + ENGINE_REPLACE_ROOM;
 	t->base_cap = ENGINE_SPOOL_RESERVE - ENGINE_REPLACE_ROOM;

@@ -15,6 +15,10 @@
  *     [m:|t:]NAME/LO-HI      as for a revision the kernel lacks
  * "m:" limits an item to matches, "t:" to targets (default: both).
  *
+ * With XT_HIDE_COMMIT=1 the kernel is also made to refuse a table
+ * (IPT_SO_SET_REPLACE / IP6T_SO_SET_REPLACE fail with ENOENT, as for a
+ * missing module) that holds a match or target the list hides.
+ *
  * Build: cc -shared -fPIC -o hiderev.so hiderev.c -ldl
  * Use:   XT_HIDE_REV=CT/2 LD_PRELOAD=/path/hiderev.so iptables ...
  */
@@ -22,6 +26,8 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -101,6 +107,92 @@ static int hidden(bool target, const char *name, unsigned int rev)
 		list += len;
 	}
 	return 0;
+}
+
+/* A table being committed: does an entry use a hidden extension? */
+static bool replace_uses_hidden(const void *optval, socklen_t optlen,
+				size_t hdr, size_t entry_size,
+				size_t off_target_offset, size_t off_next_offset)
+{
+	const unsigned char *p = optval;
+	unsigned int size;
+	size_t at;
+
+	if (optlen < hdr)
+		return false;
+	/* ipt_replace and ip6t_replace agree up to the entries */
+	memcpy(&size, p + offsetof(struct ipt_replace, size), sizeof(size));
+	if (size > optlen - hdr)
+		return false;
+	p += hdr;
+	for (at = 0; at + entry_size <= size;) {
+		uint16_t toff, noff;
+		size_t m;
+
+		memcpy(&toff, p + at + off_target_offset, sizeof(toff));
+		memcpy(&noff, p + at + off_next_offset, sizeof(noff));
+		if (noff < entry_size || at + noff > size || toff > noff ||
+		    toff + sizeof(struct xt_entry_target) > noff)
+			return false;
+		for (m = entry_size; m + sizeof(struct xt_entry_match) <= toff;) {
+			const struct xt_entry_match *em = (const void *)(p + at + m);
+
+			if (em->u.match_size < sizeof(*em))
+				break;
+			if (strnlen(em->u.user.name, sizeof(em->u.user.name)) <
+			    sizeof(em->u.user.name) &&
+			    hidden(false, em->u.user.name, em->u.user.revision))
+				return true;
+			m += em->u.match_size;
+		}
+		{
+			const struct xt_entry_target *et =
+				(const void *)(p + at + toff);
+
+			if (et->u.user.name[0] != '\0' &&
+			    strnlen(et->u.user.name, sizeof(et->u.user.name)) <
+			    sizeof(et->u.user.name) &&
+			    hidden(true, et->u.user.name, et->u.user.revision))
+				return true;
+		}
+		at += noff;
+	}
+	return false;
+}
+
+int setsockopt(int fd, int level, int optname, const void *optval,
+	       socklen_t optlen)
+{
+	typedef int (*setsockopt_fn)(int, int, int, const void *, socklen_t);
+	static setsockopt_fn real;
+	const char *commit = getenv("XT_HIDE_COMMIT");
+	bool refuse = false;
+
+	if (real == NULL)
+		real = (setsockopt_fn)dlsym(RTLD_NEXT, "setsockopt");
+	if (real == NULL) {
+		errno = ENOSYS;
+		return -1;
+	}
+	if (commit != NULL && strcmp(commit, "1") == 0 && optval != NULL) {
+		if (level == IPPROTO_IP && optname == IPT_SO_SET_REPLACE)
+			refuse = replace_uses_hidden(optval, optlen,
+				offsetof(struct ipt_replace, entries),
+				sizeof(struct ipt_entry),
+				offsetof(struct ipt_entry, target_offset),
+				offsetof(struct ipt_entry, next_offset));
+		else if (level == IPPROTO_IPV6 && optname == IP6T_SO_SET_REPLACE)
+			refuse = replace_uses_hidden(optval, optlen,
+				offsetof(struct ip6t_replace, entries),
+				sizeof(struct ip6t_entry),
+				offsetof(struct ip6t_entry, target_offset),
+				offsetof(struct ip6t_entry, next_offset));
+	}
+	if (refuse) {
+		errno = ENOENT;
+		return -1;
+	}
+	return real(fd, level, optname, optval, optlen);
 }
 
 int getsockopt(int fd, int level, int optname, void *optval,
