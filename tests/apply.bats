@@ -214,3 +214,30 @@ $old_S" ]
 	[ "$status" -eq 2 ]
 	[ "$output" = "Error: rulesfile not readable: /etc/network/ip6tables.up.rules" ]
 }
+
+@test "apply: ip6tables-apply loads IPv6 rules with ip6tables-restore, keeps or reverts them" {
+	ln -s "$APPLY" ip6tables-apply
+	printf '%s\n' '*filter' ':INPUT ACCEPT [0:0]' ':FORWARD ACCEPT [0:0]' ':OUTPUT ACCEPT [0:0]' \
+		'-A OUTPUT -d 2001:db8::7/128 -j DROP' COMMIT >old6.rules
+	printf '%s\n' '*filter' ':INPUT ACCEPT [0:0]' ':FORWARD DROP [0:0]' ':OUTPUT ACCEPT [0:0]' \
+		'-A INPUT -s 2001:db8::/32 -p ipv6-icmp -j ACCEPT' COMMIT >new6.rules
+	old6="-P INPUT ACCEPT
+-P FORWARD ACCEPT
+-P OUTPUT ACCEPT
+-A OUTPUT -d 2001:db8::7/128 -j DROP"
+	new6="-P INPUT ACCEPT
+-P FORWARD DROP
+-P OUTPUT ACCEPT
+-A INPUT -s 2001:db8::/32 -p ipv6-icmp -j ACCEPT"
+	run in_netns 'ip6tables-restore <old6.rules &&
+		echo n | ./ip6tables-apply new6.rules; echo "rc=$?"; ip6tables -S; echo ---
+		echo y | ./ip6tables-apply new6.rules; echo "rc=$?"; ip6tables -S; echo ---; iptables -S'
+	echo "$output"
+	[[ "$output" == *"No affirmative response! Better play it safe..."*"rc=255
+$old6
+---"* ]]
+	[[ "$output" == *"rc=0
+$new6
+---
+$old_S" ]]
+}

@@ -4,6 +4,9 @@
 # iptables-extensions.8 documents the extensions that have a fragment.
 
 pages="iptables.8 iptables-save.8 iptables-restore.8 iptables-apply.8 iptables-extensions.8"
+# the IPv6 programs' pages: their IPv4 twin's, under the IPv6 title
+ip6_pages="ip6tables.8 ip6tables-save.8 ip6tables-restore.8 ip6tables-apply.8"
+pages="$pages $ip6_pages"
 
 setup_file() {
 	[ -n "${XT_BUILD:-}" ] || { echo "set XT_BUILD (a build tree)" >&2; return 1; }
@@ -58,6 +61,26 @@ setup_file() {
 		echo "$output" | grep -q "^$s\$" || { echo "no section $s"; return 1; }
 	done
 	echo "$output" | grep -q "XTABLES_LIBDIR"
+}
+
+@test "man: each IPv6 page is its IPv4 twin's under the IPv6 title, which names both programs" {
+	for p in $ip6_pages; do
+		twin=ip${p#ip6}
+		t4=$(sed -n 1p "$MANDIR/$twin")
+		t6=$(sed -n 1p "$MANDIR/$p")
+		[ "$t6" = "${t4/#.TH IPTABLES/.TH IP6TABLES}" ] || { echo "$p: title $t6"; return 1; }
+		[ "$t6" != "$t4" ]
+		cmp <(sed 1d "$MANDIR/$twin") <(sed 1d "$MANDIR/$p")
+		name=${p%.8}
+		# NAME lists both programs (for whatis / apropos)
+		sed -n '/^\.SH NAME/,/^\.SH/p' "$MANDIR/$p" | grep -q "${name//-/\\\\-}" ||
+			{ echo "$p: NAME does not mention $name"; return 1; }
+	done
+	command -v man >/dev/null || return 0
+	run sh -c "MANWIDTH=80 man -l '$MANDIR/ip6tables.8' 2>&1"
+	[ "$status" -eq 0 ]
+	[[ "$output" == "IP6TABLES(8)"* ]]
+	echo "$output" | grep -q '^IPV6$'
 }
 
 # NAME|kind for each fragment in $1, sorted by name as the generator does

@@ -28,9 +28,13 @@ installed() {
 }
 
 @test "sdk: make install puts everything in place" {
-	for f in sbin/iptables sbin/iptables-save sbin/iptables-restore sbin/iptables-apply; do
+	for f in sbin/iptables sbin/iptables-save sbin/iptables-restore sbin/iptables-apply \
+		 sbin/ip6tables sbin/ip6tables-save sbin/ip6tables-restore sbin/ip6tables-apply; do
 		[ -x "$ROOT$PREFIX/$f" ] || { echo "missing $f"; return 1; }
 	done
+	# ip6tables-apply is a link to iptables-apply
+	[ -L "$ROOT$PREFIX/sbin/ip6tables-apply" ]
+	[ "$(readlink "$ROOT$PREFIX/sbin/ip6tables-apply")" = iptables-apply ]
 	[ -e "$ROOT$LIBDIR/libxtables.so" ]
 	[ -f "$ROOT$PREFIX/include/xtables/extension.h" ]
 	# only the public header
@@ -40,7 +44,8 @@ installed() {
 	done
 	# extensions come without libtool archives
 	[ -z "$(find "$ROOT$XTLIBDIR" -name '*.la')" ]
-	for p in iptables iptables-save iptables-restore iptables-apply iptables-extensions; do
+	for p in iptables iptables-save iptables-restore iptables-apply iptables-extensions \
+		 ip6tables ip6tables-save ip6tables-restore ip6tables-apply; do
 		[ -f "$ROOT$PREFIX/share/man/man8/$p.8" ] || { echo "missing man page $p.8"; return 1; }
 	done
 }
@@ -64,6 +69,15 @@ installed() {
 		g++ -Wall -Wextra -Werror $(pkg-config --cflags xtables) \
 			-x c++ -fsyntax-only "$BATS_TEST_TMPDIR/h.c"
 	fi
+}
+
+@test "sdk: make uninstall removes what make install put in place" {
+	d=$BATS_TEST_TMPDIR/root
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -C "$XT_BUILD" install DESTDIR="$d" >/dev/null 2>&1
+	[ -L "$d$PREFIX/sbin/ip6tables-apply" ]
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -C "$XT_BUILD" uninstall DESTDIR="$d" >/dev/null 2>&1
+	left=$(find "$d" ! -type d)
+	[ -z "$left" ] || { echo "left after uninstall:"; echo "$left"; return 1; }
 }
 
 # build tests/sdk/libxt_sdkmark.c the way an outside author would

@@ -11,6 +11,9 @@
 #                 1.8.9), default /usr/sbin; used by other-iptables,
 #                 other-iptables-save, other-iptables-restore
 #   XTABLES_LIBDIR, LD_LIBRARY_PATH are passed through to the programs.
+#   XT_HIDEREV    the LD_PRELOAD shim tests/tools/hiderev.c (set by
+#                 xt_blobdump_tool); a step uses it as
+#                 XT_HIDE_REV=CT/2 LD_PRELOAD=$XT_HIDEREV iptables ...
 #
 # Case file syntax (tests/diff/cases/*.cases):
 #   # comment                   (outside a here-document)

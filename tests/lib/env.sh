@@ -7,7 +7,11 @@
 # xt_use_bin BINDIR       installed programs (or the reference); extensions
 #                         as that installation finds them
 # xt_blobdump_tool [BUILDDIR]  sets XT_BLOBDUMP: the built tool, or compiles
-#                         tests/tools/xt-blobdump.c into a temp dir
+#                         tests/tools/xt-blobdump.c into a temp dir; also
+#                         runs xt_hiderev_tool
+# xt_hiderev_tool         sets XT_HIDEREV: tests/tools/hiderev.c (an
+#                         LD_PRELOAD shim hiding kernel revisions, see
+#                         there) compiled into a temp dir
 #
 # Needs $xt_tests (the tests/ source directory).
 
@@ -31,17 +35,30 @@ xt_use_bin() {
 	export XT_BIN
 }
 
+xt_hiderev_tool() {
+	if [ -n "${XT_HIDEREV:-}" ] && [ -f "$XT_HIDEREV" ]; then
+		export XT_HIDEREV; return 0
+	fi
+	if [ -z "${xt_tool_tmp:-}" ]; then
+		xt_tool_tmp=$(mktemp -d "${TMPDIR:-/tmp}/xt-tools.XXXXXX") || return 1
+	fi
+	${CC:-cc} -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -shared -fPIC \
+		-o "$xt_tool_tmp/hiderev.so" "$xt_tests/tools/hiderev.c" -ldl || return 1
+	export XT_HIDEREV=$xt_tool_tmp/hiderev.so
+}
+
 xt_blobdump_tool() {
+	xt_hiderev_tool || return 1
 	if [ -n "${XT_BLOBDUMP:-}" ] && [ -x "$XT_BLOBDUMP" ]; then
 		export XT_BLOBDUMP; return 0
 	fi
 	if [ -n "${1:-}" ] && [ -x "$1/tests/tools/xt-blobdump" ]; then
 		export XT_BLOBDUMP=$1/tests/tools/xt-blobdump; return 0
 	fi
-	local d
-	d=$(mktemp -d "${TMPDIR:-/tmp}/xt-tools.XXXXXX") || return 1
-	${CC:-cc} -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -o "$d/xt-blobdump" \
-		"$xt_tests/tools/xt-blobdump.c" || return 1
-	export XT_BLOBDUMP=$d/xt-blobdump
-	xt_tool_tmp=$d
+	if [ -z "${xt_tool_tmp:-}" ]; then
+		xt_tool_tmp=$(mktemp -d "${TMPDIR:-/tmp}/xt-tools.XXXXXX") || return 1
+	fi
+	${CC:-cc} -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra \
+		-o "$xt_tool_tmp/xt-blobdump" "$xt_tests/tools/xt-blobdump.c" || return 1
+	export XT_BLOBDUMP=$xt_tool_tmp/xt-blobdump
 }

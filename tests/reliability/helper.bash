@@ -39,6 +39,9 @@ rel_build_shim() {
 }
 
 in_ns() {
+	# (in a scratch directory: files the script writes stay out of the
+	# build tree, which `make distcheck` requires to be clean)
+	cd "$BATS_TEST_TMPDIR" || return 1
 	unshare -n -m bash -c '
 		mount -t tmpfs tmpfs /run || exit 125
 		. "$REL_DIR/ns-lib.sh"

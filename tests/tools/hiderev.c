@@ -22,7 +22,9 @@
  * Build: cc -shared -fPIC -o hiderev.so hiderev.c -ldl
  * Use:   XT_HIDE_REV=CT/2 LD_PRELOAD=/path/hiderev.so iptables ...
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdbool.h>
