@@ -41,8 +41,9 @@ const char *print_addr_numeric(const struct xtables_family *fam,
 /* Whether a name is one of the standard verdicts. */
 bool print_is_verdict(const char *name);
 
-/* Extension lookups for printing: the one for this kernel revision, or
- * (any revision) to tell "unsupported revision" from "unknown". */
+/* Extension lookups for printing: the one the loader chose for the
+ * name if it has this revision, else NULL; *any = the chosen one (NULL:
+ * none), to tell "unsupported revision" from "unknown". */
 const struct xtables_ext *print_find_ext(const struct xtables_family *fam,
 					 enum xtables_ext_kind kind,
 					 const char *name, uint8_t revision,

@@ -19,6 +19,10 @@
  * (IPT_SO_SET_REPLACE / IP6T_SO_SET_REPLACE fail with ENOENT, as for a
  * missing module) that holds a match or target the list hides.
  *
+ * With XT_HIDE_LOG=FILE every revision query is appended to FILE as
+ * "m:NAME/REV ok" or "t:NAME/REV hidden" (the answer the shim gave or
+ * passed on: "ok", "hidden", or "error" for a kernel error).
+ *
  * Build: cc -shared -fPIC -o hiderev.so hiderev.c -ldl
  * Use:   XT_HIDE_REV=CT/2 LD_PRELOAD=/path/hiderev.so iptables ...
  */
@@ -30,6 +34,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -197,6 +202,22 @@ int setsockopt(int fd, int level, int optname, const void *optval,
 	return real(fd, level, optname, optval, optlen);
 }
 
+static void log_query(bool target, const struct xt_get_revision *req,
+		      const char *answer)
+{
+	const char *path = getenv("XT_HIDE_LOG");
+	FILE *f;
+
+	if (path == NULL || path[0] == '\0')
+		return;
+	f = fopen(path, "ae");
+	if (f == NULL)
+		return;
+	fprintf(f, "%c:%s/%u %s\n", target ? 't' : 'm', req->name,
+		(unsigned int)req->revision, answer);
+	fclose(f);
+}
+
 int getsockopt(int fd, int level, int optname, void *optval,
 	       socklen_t *optlen)
 {
@@ -215,13 +236,21 @@ int getsockopt(int fd, int level, int optname, void *optval,
 		struct xt_get_revision req;
 		int e;
 
+		int ret;
+
 		memcpy(&req, optval, sizeof(req));
 		req.name[sizeof(req.name) - 1] = '\0';
 		e = hidden(target, req.name, req.revision);
 		if (e != 0) {
+			log_query(target, &req, "hidden");
 			errno = e;
 			return -1;
 		}
+		ret = real(fd, level, optname, optval, optlen);
+		e = errno;
+		log_query(target, &req, ret == 0 ? "ok" : "error");
+		errno = e;
+		return ret;
 	}
 	return real(fd, level, optname, optval, optlen);
 }
