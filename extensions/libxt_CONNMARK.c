@@ -10,6 +10,15 @@
 #include <xtables/extension.h>
 #include <linux/netfilter/xt_connmark.h>
 
+/* Revision 0 (kernels before 2.6.24), a layout the UAPI headers no
+ * longer carry: mark and mask as unsigned longs, then the mode
+ * (XT_CONNMARK_SET / _SAVE / _RESTORE). */
+struct connmark_tginfo_v0 {
+	unsigned long mark;
+	unsigned long mask;
+	uint8_t mode;
+};
+
 enum {
 	O_SET_XMARK, O_SET_MARK, O_AND_MARK, O_OR_MARK, O_XOR_MARK,
 	O_SAVE_MARK, O_RESTORE_MARK,
@@ -48,6 +57,17 @@ enum {
 	  XTOPT_POINTER(st, nfmask) },				\
 	{ .name = "mask", .type = XTTYPE_UINT32, .id = O_MASK,		\
 	  .excl = (1U << O_CTMASK) | (1U << O_NFMASK) }
+
+static const struct xtables_option CONNMARK_opts_v0[] = {
+	{ .name = "set-mark", .type = XTTYPE_MARKMASK32, .id = O_SET_MARK,
+	  .excl = F_OP_ANY },
+	{ .name = "save-mark", .type = XTTYPE_NONE, .id = O_SAVE_MARK,
+	  .excl = F_OP_ANY },
+	{ .name = "restore-mark", .type = XTTYPE_NONE, .id = O_RESTORE_MARK,
+	  .excl = F_OP_ANY },
+	{ .name = "mask", .type = XTTYPE_UINT32, .id = O_MASK },
+	XTABLES_OPT_END,
+};
 
 static const struct xtables_option CONNMARK_opts_v1[] = {
 	CONNMARK_COMMON_OPTS,
@@ -126,6 +146,89 @@ static void CONNMARK_help_v2(FILE *out)
 
 /* Both masks start all ones: --save-mark and --restore-mark copy every
  * bit unless told otherwise. */
+static void CONNMARK_help_v0(FILE *out)
+{
+	fputs("CONNMARK target options:\n"
+	      "  --set-mark value[/mask]       Set conntrack mark value\n"
+	      "  --save-mark [--mask mask]     Save the packet nfmark in the connection\n"
+	      "  --restore-mark [--mask mask]  Restore saved nfmark value\n",
+	      out);
+}
+
+static void CONNMARK_init_v0(void *data)
+{
+	struct connmark_tginfo_v0 *info = data;
+
+	info->mask = 0xffffffffUL;
+}
+
+static int CONNMARK_parse_v0(struct xtables_optcall *cb)
+{
+	struct connmark_tginfo_v0 *info = cb->data;
+
+	switch (cb->opt->id) {
+	case O_SET_MARK:
+		info->mode = XT_CONNMARK_SET;
+		info->mark = cb->val.mark;
+		info->mask = cb->val.mask;
+		break;
+	case O_SAVE_MARK:
+		info->mode = XT_CONNMARK_SAVE;
+		break;
+	case O_RESTORE_MARK:
+		info->mode = XT_CONNMARK_RESTORE;
+		break;
+	case O_MASK:
+		info->mask = cb->val.u32;
+		break;
+	}
+	return 0;
+}
+
+/* Revision 0 output: WORDS[mode] then the mark and/or a mask that is
+ * not all ones (after MASKWORD); a space follows the mode word even
+ * when nothing comes after it. */
+static void CONNMARK_show_v0(FILE *out, const struct connmark_tginfo_v0 *info,
+			     const char *const words[3], const char *maskword)
+{
+	switch (info->mode) {
+	case XT_CONNMARK_SET:
+		fprintf(out, "%s0x%lx", words[0], info->mark);
+		if (info->mask != 0xffffffffUL)
+			fprintf(out, "/0x%lx", info->mask);
+		break;
+	case XT_CONNMARK_SAVE:
+	case XT_CONNMARK_RESTORE:
+		fputs(words[info->mode], out);
+		if (info->mask != 0xffffffffUL)
+			fprintf(out, "%s0x%lx", maskword, info->mask);
+		break;
+	default:
+		fputs(" ERROR: UNKNOWN CONNMARK MODE", out);
+		break;
+	}
+}
+
+static void CONNMARK_print_v0(FILE *out, const struct xtables_rule_ip *ip,
+			      const void *data, unsigned int flags)
+{
+	static const char *const words[3] = {
+		" CONNMARK set ", " CONNMARK save ", " CONNMARK restore ",
+	};
+
+	CONNMARK_show_v0(out, data, words, "mask ");
+}
+
+static void CONNMARK_save_v0(FILE *out, const struct xtables_rule_ip *ip,
+			     const void *data)
+{
+	static const char *const words[3] = {
+		" --set-mark ", " --save-mark ", " --restore-mark ",
+	};
+
+	CONNMARK_show_v0(out, data, words, "--mask ");
+}
+
 static void CONNMARK_init_v1(void *data)
 {
 	struct xt_connmark_tginfo1 *info = data;
@@ -327,6 +430,21 @@ static void CONNMARK_save_v2(FILE *out, const struct xtables_rule_ip *ip,
 }
 
 static const struct xtables_ext CONNMARK_exts[] = {
+	{
+		.abi = XTABLES_ABI_VERSION,
+		.kind = XTABLES_TARGET,
+		.name = "CONNMARK",
+		.revision = 0,
+		.family = NFPROTO_UNSPEC,
+		.size = sizeof(struct connmark_tginfo_v0),
+		.help = CONNMARK_help_v0,
+		.init = CONNMARK_init_v0,
+		.options = CONNMARK_opts_v0,
+		.parse = CONNMARK_parse_v0,
+		.check = CONNMARK_check,
+		.print = CONNMARK_print_v0,
+		.save = CONNMARK_save_v0,
+	},
 	{
 		.abi = XTABLES_ABI_VERSION,
 		.kind = XTABLES_TARGET,

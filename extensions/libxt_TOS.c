@@ -2,11 +2,17 @@
  * TOS target (mangle table): rewrites the IPv4 TOS (IPv6 traffic
  * class) byte - "zero the bits of mask, then XOR value in", of which
  * --and-tos, --or-tos and --xor-tos are special cases.  Revision 1;
- * revision 0, a plain value, is gone from the kernel.
+ * revision 0, a plain value (IPv4), for kernels that lack it.
  */
 #include <xtables/extension.h>
 #include <linux/netfilter/xt_DSCP.h>
 #include "tos_symbols.h"
+
+/* Revision 0 (IPv4 only, kernels before 2.6.25), a layout the UAPI
+ * headers no longer carry: the new TOS byte, set as a whole. */
+struct tos_tginfo_v0 {
+	uint8_t tos;
+};
 
 enum { O_SET_TOS, O_AND_TOS, O_OR_TOS, O_XOR_TOS };
 
@@ -24,6 +30,55 @@ static const struct xtables_option TOS_opts[] = {
 	  .excl = TOS_ANY },
 	XTABLES_OPT_END,
 };
+
+/* Revision 0: --set-tos only; a symbol stands for the whole byte. */
+static const struct xtables_option TOS_opts_v0[] = {
+	{ .name = "set-tos", .type = XTTYPE_TOSMASK, .id = O_SET_TOS,
+	  .excl = TOS_ANY, .max = 0xff },
+	XTABLES_OPT_END,
+};
+
+static void TOS_help_v0(FILE *out)
+{
+	fputs("TOS target options:\n"
+	      "  --set-tos value     Set Type of Service/Priority field to value\n"
+	      "  --set-tos symbol    Set TOS field (IPv4 only) by symbol\n"
+	      "                      Accepted symbolic names for value are:\n",
+	      out);
+	tos_symbols_help(out, 24);
+	fputc('\n', out);
+}
+
+static int TOS_parse_v0(struct xtables_optcall *cb)
+{
+	struct tos_tginfo_v0 *info = cb->data;
+
+	if (cb->val.tos_mask != 0xff)
+		return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+			"tos match: Your kernel is too old to support "
+			"anything besides /0xFF as a mask.");
+	info->tos = cb->val.tos_value;
+	return 0;
+}
+
+static void TOS_print_v0(FILE *out, const struct xtables_rule_ip *ip,
+			 const void *data, unsigned int flags)
+{
+	const struct tos_tginfo_v0 *info = data;
+
+	fputs(" TOS set ", out);
+	if ((flags & XTABLES_PRINT_NUMERIC) ||
+	    !tos_symbols_print(out, "", info->tos, 0xff))
+		fprintf(out, "0x%02x", info->tos);
+}
+
+static void TOS_save_v0(FILE *out, const struct xtables_rule_ip *ip,
+			const void *data)
+{
+	const struct tos_tginfo_v0 *info = data;
+
+	fprintf(out, " --set-tos 0x%02x", info->tos);
+}
 
 static void TOS_help(FILE *out)
 {
@@ -110,6 +165,20 @@ static void TOS_save(FILE *out, const struct xtables_rule_ip *ip,
 }
 
 static const struct xtables_ext TOS_exts[] = {
+	{
+		.abi = XTABLES_ABI_VERSION,
+		.kind = XTABLES_TARGET,
+		.name = "TOS",
+		.revision = 0,
+		.family = NFPROTO_IPV4,
+		.size = sizeof(struct tos_tginfo_v0),
+		.help = TOS_help_v0,
+		.options = TOS_opts_v0,
+		.parse = TOS_parse_v0,
+		.check = TOS_check,
+		.print = TOS_print_v0,
+		.save = TOS_save_v0,
+	},
 	{
 		.abi = XTABLES_ABI_VERSION,
 		.kind = XTABLES_TARGET,

@@ -10,6 +10,15 @@
 #include <xtables/extension.h>
 #include <linux/netfilter/xt_iprange.h>
 
+/* Revision 0 (IPv4 only), a layout the UAPI headers no longer carry:
+ * inclusive source and destination ranges in network byte order, then
+ * the IPRANGE_* flags. */
+struct iprange_info_v0 {
+	uint32_t src_min, src_max;
+	uint32_t dst_min, dst_max;
+	uint8_t flags;
+};
+
 enum { O_SRC_RANGE, O_DST_RANGE };
 
 static const struct xtables_option iprange_opts[] = {
@@ -209,7 +218,67 @@ static void iprange_save(FILE *out, const struct xtables_rule_ip *ip,
 	iprange_show(out, ip, data, true);
 }
 
+static int iprange_parse_v0(struct xtables_optcall *cb)
+{
+	struct iprange_info_v0 *info = cb->data;
+	union nf_inet_addr range[2];
+	bool src = cb->opt->id == O_SRC_RANGE;
+
+	if (iprange_parse_range(cb, range) < 0)
+		return -1;
+	info->flags |= src ? IPRANGE_SRC : IPRANGE_DST;
+	if (cb->invert)
+		info->flags |= src ? IPRANGE_SRC_INV : IPRANGE_DST_INV;
+	if (src) {
+		info->src_min = range[0].ip;
+		info->src_max = range[1].ip;
+	} else {
+		info->dst_min = range[0].ip;
+		info->dst_max = range[1].ip;
+	}
+	return 0;
+}
+
+static void iprange_show_v0(FILE *out, const void *data, bool save)
+{
+	const struct iprange_info_v0 *v0 = data;
+	struct xt_iprange_mtinfo info = { .flags = v0->flags };
+	struct xtables_rule_ip ip = { .family = NFPROTO_IPV4 };
+
+	info.src_min.ip = v0->src_min;
+	info.src_max.ip = v0->src_max;
+	info.dst_min.ip = v0->dst_min;
+	info.dst_max.ip = v0->dst_max;
+	iprange_show(out, &ip, &info, save);
+}
+
+static void iprange_print_v0(FILE *out, const struct xtables_rule_ip *ip,
+			     const void *data, unsigned int flags)
+{
+	iprange_show_v0(out, data, false);
+}
+
+static void iprange_save_v0(FILE *out, const struct xtables_rule_ip *ip,
+			    const void *data)
+{
+	iprange_show_v0(out, data, true);
+}
+
 static const struct xtables_ext iprange_exts[] = {
+	{
+		.abi = XTABLES_ABI_VERSION,
+		.kind = XTABLES_MATCH,
+		.name = "iprange",
+		.revision = 0,
+		.family = NFPROTO_IPV4,
+		.size = sizeof(struct iprange_info_v0),
+		.help = iprange_help,
+		.options = iprange_opts,
+		.parse = iprange_parse_v0,
+		.check = iprange_check,
+		.print = iprange_print_v0,
+		.save = iprange_save_v0,
+	},
 	{
 		.abi = XTABLES_ABI_VERSION,
 		.kind = XTABLES_MATCH,

@@ -53,6 +53,21 @@ static const struct {
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+static void multiport_help_v0(FILE *out)
+{
+	fputs("multiport match options:\n"
+	      " --source-ports port[,port,port...]\n"
+	      " --sports ...\n"
+	      "\t\t\t\tmatch source port(s)\n"
+	      " --destination-ports port[,port,port...]\n"
+	      " --dports ...\n"
+	      "\t\t\t\tmatch destination port(s)\n"
+	      " --ports port[,port,port]\n"
+	      "\t\t\t\tmatch both source and destination port(s)\n"
+	      " NOTE: this kernel does not support port ranges in multiport.\n",
+	      out);
+}
+
 static void multiport_help(FILE *out)
 {
 	fputs("multiport match options:\n"
@@ -141,9 +156,9 @@ out:
 	return ret;
 }
 
-static int multiport_parse(struct xtables_optcall *cb)
+/* The rule's protocol name, or NULL after reporting why there is none. */
+static const char *multiport_rule_proto(struct xtables_optcall *cb)
 {
-	struct xt_multiport_v1 *info = cb->data;
 	const char *proto = multiport_proto_name(cb->ip->proto);
 
 	if (cb->ip->invflags & XTABLES_INV_PROTO)
@@ -151,12 +166,62 @@ static int multiport_parse(struct xtables_optcall *cb)
 	if (proto == NULL) {
 		if (cb->ip->proto == 0 &&
 		    !(cb->ip->invflags & XTABLES_INV_PROTO))
-			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+			xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
 				"multiport needs `-p tcp', `-p udp', "
 				"`-p udplite', `-p sctp' or `-p dccp'");
-		return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
-			"multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP");
+		else
+			xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+				"multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP");
 	}
+	return proto;
+}
+
+/* Revision 0: single ports only, no inversion. */
+static int multiport_parse_v0(struct xtables_optcall *cb)
+{
+	struct xt_multiport *info = cb->data;
+	const char *proto = multiport_rule_proto(cb);
+	char *buf, *cur, *next;
+	unsigned int i;
+	int ret = 0;
+
+	if (proto == NULL)
+		return -1;
+	buf = strdup(cb->arg);
+	if (buf == NULL)
+		return xtables_fail(cb->err, XTABLES_RESOURCE_PROBLEM,
+				    "strdup");
+	for (cur = buf, i = 0; cur != NULL && i < XT_MULTI_PORTS;
+	     cur = next, i++) {
+		next = strchr(cur, ',');
+		if (next != NULL)
+			*next++ = '\0';
+		if (multiport_port(cb, cur, proto, &info->ports[i]) < 0) {
+			ret = -1;
+			break;
+		}
+	}
+	if (ret == 0 && cur != NULL)
+		ret = xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+				   "too many ports specified");
+	free(buf);
+	if (ret < 0)
+		return ret;
+	info->count = i;
+	info->flags = multiport_kinds[cb->opt->id].flag;
+	if (cb->invert)
+		return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
+				    "multiport.0 does not support invert");
+	return 0;
+}
+
+static int multiport_parse(struct xtables_optcall *cb)
+{
+	struct xt_multiport_v1 *info = cb->data;
+	const char *proto = multiport_rule_proto(cb);
+
+	if (proto == NULL)
+		return -1;
 	if (multiport_parse_list(cb, proto, info) < 0)
 		return -1;
 	info->flags = multiport_kinds[cb->opt->id].flag;
@@ -238,7 +303,46 @@ static void multiport_save(FILE *out, const struct xtables_rule_ip *ip,
 	multiport_list(out, info, ip->proto, true);
 }
 
+/* Revision 0 shows as revision 1 without ranges and inversion. */
+static struct xt_multiport_v1 multiport_as_v1(const struct xt_multiport *v0)
+{
+	struct xt_multiport_v1 v1 = { .flags = v0->flags, .count = v0->count };
+
+	memcpy(v1.ports, v0->ports, sizeof(v1.ports));
+	return v1;
+}
+
+static void multiport_print_v0(FILE *out, const struct xtables_rule_ip *ip,
+			       const void *data, unsigned int flags)
+{
+	struct xt_multiport_v1 v1 = multiport_as_v1(data);
+
+	multiport_print(out, ip, &v1, flags);
+}
+
+static void multiport_save_v0(FILE *out, const struct xtables_rule_ip *ip,
+			      const void *data)
+{
+	struct xt_multiport_v1 v1 = multiport_as_v1(data);
+
+	multiport_save(out, ip, &v1);
+}
+
 static const struct xtables_ext multiport_exts[] = {
+	{
+		.abi = XTABLES_ABI_VERSION,
+		.kind = XTABLES_MATCH,
+		.name = "multiport",
+		.revision = 0,
+		.family = NFPROTO_UNSPEC,
+		.size = sizeof(struct xt_multiport),
+		.help = multiport_help_v0,
+		.options = multiport_opts,
+		.parse = multiport_parse_v0,
+		.check = multiport_check,
+		.print = multiport_print_v0,
+		.save = multiport_save_v0,
+	},
 	{
 		.abi = XTABLES_ABI_VERSION,
 		.kind = XTABLES_MATCH,

@@ -129,16 +129,16 @@ static int policy_parse(struct xtables_optcall *cb)
 			return double_opt(cb);
 		e->match.saddr = 1;
 		e->invert.saddr = cb->invert;
-		e->saddr = cb->val.haddr;
-		e->smask = cb->val.hmask;
+		memcpy(&e->saddr, &cb->val.haddr, sizeof(e->saddr));
+		memcpy(&e->smask, &cb->val.hmask, sizeof(e->smask));
 		return 0;
 	case O_TUNNEL_DST:
 		if (e->match.daddr)
 			return double_opt(cb);
 		e->match.daddr = 1;
 		e->invert.daddr = cb->invert;
-		e->daddr = cb->val.haddr;
-		e->dmask = cb->val.hmask;
+		memcpy(&e->daddr, &cb->val.haddr, sizeof(e->daddr));
+		memcpy(&e->dmask, &cb->val.hmask, sizeof(e->dmask));
 		return 0;
 	case O_PROTO:
 		if (e->match.proto)
@@ -197,17 +197,20 @@ static int policy_check(struct xtables_checkcall *cb)
 /* ---- output ---- */
 
 static void put_addr(FILE *out, uint8_t family, const char *prefix,
-		     const char *name, bool inv, const union nf_inet_addr *a,
-		     const union nf_inet_addr *m)
+		     const char *name, bool inv, const union xt_policy_addr *pa,
+		     const union xt_policy_addr *pm)
 {
 	char abuf[64], mbuf[64];
 	int full = family == NFPROTO_IPV6 ? 128 : 32;
+	union nf_inet_addr a = { 0 }, m = { 0 };
 
-	xtables_addr_to_text(family, a, abuf, sizeof(abuf));
-	if (xtables_mask_to_plen(family, m) == full)
+	memcpy(&a, pa, sizeof(*pa));
+	memcpy(&m, pm, sizeof(*pm));
+	xtables_addr_to_text(family, &a, abuf, sizeof(abuf));
+	if (xtables_mask_to_plen(family, &m) == full)
 		mbuf[0] = '\0';
 	else
-		xtables_mask_to_text(family, m, mbuf, sizeof(mbuf));
+		xtables_mask_to_text(family, &m, mbuf, sizeof(mbuf));
 	fprintf(out, "%s %s%s %s%s", inv ? " !" : "", prefix, name, abuf, mbuf);
 }
 

@@ -12,7 +12,7 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <xtables/extension.h>
-#include <linux/netfilter/xt_set.h>
+#include "ipset_lookup.h"
 
 enum {
 	O_MATCH_SET, O_SET, O_RETURN_NOMATCH, O_UPDATE_COUNTERS,
@@ -58,147 +58,7 @@ static void set_help(FILE *out)
 	      "\t\t 'src' and 'dst' specifications.\n", out);
 }
 
-/* ---- talking to ipset ---- */
-
-static int ipset_socket(struct xtables_err *err, unsigned int *version)
-{
-	struct ip_set_req_version req = { .op = IP_SET_OP_VERSION };
-	socklen_t size = sizeof(req);
-	int fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_RAW);
-
-	if (fd < 0) {
-		xtables_fail(err, XTABLES_OTHER_PROBLEM,
-			     "Can't open socket to ipset.\n");
-		return -1;
-	}
-	if (getsockopt(fd, SOL_IP, SO_IP_SET, &req, &size) != 0) {
-		close(fd);
-		xtables_fail(err, XTABLES_OTHER_PROBLEM,
-			     "Kernel module xt_set is not loaded in.\n");
-		return -1;
-	}
-	*version = req.version;
-	return fd;
-}
-
-static const char *family_name(uint8_t family)
-{
-	return family == NFPROTO_IPV4 ? "IPv4" :
-	       family == NFPROTO_IPV6 ? "IPv6" : "unknown";
-}
-
-static int set_by_name(struct xtables_err *err, const char *name,
-		       uint8_t family, struct xt_set_info *info)
-{
-	struct ip_set_req_get_set_family req;
-	socklen_t size = sizeof(req);
-	unsigned int version;
-	int fd = ipset_socket(err, &version), res;
-
-	if (fd < 0)
-		return -1;
-	memset(&req, 0, sizeof(req));
-	req.version = version;
-	req.op = IP_SET_OP_GET_FNAME;
-	strncpy(req.set.name, name, IPSET_MAXNAMELEN - 1);
-	res = getsockopt(fd, SOL_IP, SO_IP_SET, &req, &size);
-	if (res != 0 && errno == EBADMSG) {
-		/* old kernels: no family in the answer */
-		struct ip_set_req_get_set old;
-
-		memset(&old, 0, sizeof(old));
-		old.version = version;
-		old.op = IP_SET_OP_GET_BYNAME;
-		strncpy(old.set.name, name, IPSET_MAXNAMELEN - 1);
-		size = sizeof(old);
-		res = getsockopt(fd, SOL_IP, SO_IP_SET, &old, &size);
-		close(fd);
-		if (res != 0)
-			return xtables_fail(err, XTABLES_OTHER_PROBLEM,
-				"Problem when communicating with ipset, errno=%d.\n",
-				errno);
-		if (size != sizeof(old))
-			return xtables_fail(err, XTABLES_OTHER_PROBLEM,
-				"Incorrect return size from kernel during ipset lookup, (want %zu, got %zu)\n",
-				sizeof(old), (size_t)size);
-		if (old.set.index == IPSET_INVALID_ID)
-			return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
-					    "Set %s doesn't exist.\n", name);
-		info->index = old.set.index;
-		return 0;
-	}
-	close(fd);
-	if (res != 0)
-		return xtables_fail(err, XTABLES_OTHER_PROBLEM,
-			"Problem when communicating with ipset, errno=%d.\n",
-			errno);
-	if (size != sizeof(req))
-		return xtables_fail(err, XTABLES_OTHER_PROBLEM,
-			"Incorrect return size from kernel during ipset lookup, (want %zu, got %zu)\n",
-			sizeof(req), (size_t)size);
-	if (req.set.index == IPSET_INVALID_ID)
-		return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
-				    "Set %s doesn't exist.\n", name);
-	if (req.family != family)
-		return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
-			"The protocol family of set %s is %s, which is not applicable.\n",
-			name, family_name(req.family));
-	info->index = req.set.index;
-	return 0;
-}
-
-/* Name of a set by index, "" (with a warning) if it cannot be had. */
-static void set_by_index(ip_set_id_t index, char *name)
-{
-	struct ip_set_req_get_set req;
-	socklen_t size = sizeof(req);
-	struct xtables_err err;
-	unsigned int version;
-	int fd = ipset_socket(&err, &version);
-
-	name[0] = '\0';
-	if (fd < 0)
-		return;
-	memset(&req, 0, sizeof(req));
-	req.version = version;
-	req.op = IP_SET_OP_GET_BYINDEX;
-	req.set.index = index;
-	if (getsockopt(fd, SOL_IP, SO_IP_SET, &req, &size) == 0 &&
-	    req.set.name[0] != '\0')
-		snprintf(name, IPSET_MAXNAMELEN, "%.*s", IPSET_MAXNAMELEN - 1,
-			 req.set.name);
-	close(fd);
-}
-
 /* ---- parsing ---- */
-
-static int set_dirs(struct xtables_optcall *cb, struct xt_set_info *info,
-		    const char *arg)
-{
-	char *copy = strdup(arg), *rest = copy, *word;
-	int ret = 0;
-
-	if (copy == NULL)
-		return xtables_fail(cb->err, XTABLES_RESOURCE_PROBLEM,
-				    "out of memory");
-	while (info->dim < IPSET_DIM_MAX && rest != NULL) {
-		info->dim++;
-		word = strsep(&rest, ",");
-		if (strncmp(word, "src", 3) == 0)
-			info->flags |= 1 << info->dim;
-		else if (strncmp(word, "dst", 3) != 0) {
-			ret = xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
-					   "You must spefify `src' or `dst'.");
-			break;
-		}
-	}
-	if (ret == 0 && rest != NULL)
-		ret = xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
-				   "Can't be more src/dst options than %i.",
-				   IPSET_DIM_MAX);
-	free(copy);
-	return ret;
-}
 
 static int set_counter(struct xtables_optcall *cb,
 		       struct ip_set_counter_match *c, const char *what,
@@ -234,9 +94,9 @@ static int set_match(struct xtables_optcall *cb, struct xt_set_info *info)
 		return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
 				    "setname `%s' too long, max %d characters.",
 				    cb->arg, IPSET_MAXNAMELEN - 1);
-	if (set_by_name(cb->err, cb->arg, cb->family, info) != 0)
+	if (ipset_by_name(cb->err, cb->arg, cb->family, info) != 0)
 		return -1;
-	return set_dirs(cb, info, cb->arg2);
+	return ipset_parse_dirs(cb->err, info, cb->arg2);
 }
 
 static int set_parse(struct xtables_optcall *cb)
@@ -306,14 +166,9 @@ static void set_show(FILE *out, const struct xt_set_info_match_v4 *info,
 		     const char *opt, const char *sep)
 {
 	const struct xt_set_info *s = &info->match_set;
-	char name[IPSET_MAXNAMELEN];
 
-	set_by_index(s->index, name);
-	fprintf(out, "%s %s %s", s->flags & IPSET_INV_MATCH ? " !" : "", opt,
-		name);
-	for (int i = 1; i <= s->dim; i++)
-		fprintf(out, "%s%s", i == 1 ? " " : ",",
-			s->flags & (1 << i) ? "src" : "dst");
+	fprintf(out, "%s %s", s->flags & IPSET_INV_MATCH ? " !" : "", opt);
+	ipset_show_dirs(out, s);
 	if (info->flags & IPSET_FLAG_RETURN_NOMATCH)
 		fprintf(out, " %sreturn-nomatch", sep);
 	if (info->flags & IPSET_FLAG_SKIP_COUNTER_UPDATE)
