@@ -45,6 +45,17 @@ static const struct {
 	{ "us", 1 }, { "usec", 1 }, { "usecs", 1 },
 };
 
+/* The reference stores the double with a plain cast to unsigned int,
+ * which on x86-64 is a 64-bit truncating conversion keeping the low 32
+ * bits (values beyond the int64 range, and NaN, give 0).  Do the same
+ * without the undefined behaviour of an out-of-range cast. */
+static unsigned int usec_of(double t)
+{
+	if (!(t >= -9223372036854775808.0 && t < 9223372036854775808.0))
+		return 0;
+	return (unsigned int)(uint64_t)(int64_t)t;
+}
+
 /* A time with an optional unit (seconds when none) in microseconds. */
 static int parse_time(const char *s, unsigned int *usec)
 {
@@ -63,7 +74,7 @@ static int parse_time(const char *s, unsigned int *usec)
 			return -1;
 		t *= time_units[i].factor;
 	}
-	*usec = t;
+	*usec = usec_of(t);
 	return 0;
 }
 
