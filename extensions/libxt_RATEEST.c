@@ -45,17 +45,6 @@ static const struct {
 	{ "us", 1 }, { "usec", 1 }, { "usecs", 1 },
 };
 
-/* The reference stores the double with a plain cast to unsigned int,
- * which on x86-64 is a 64-bit truncating conversion keeping the low 32
- * bits (values beyond the int64 range, and NaN, give 0).  Do the same
- * without the undefined behaviour of an out-of-range cast. */
-static unsigned int usec_of(double t)
-{
-	if (!(t >= -9223372036854775808.0 && t < 9223372036854775808.0))
-		return 0;
-	return (unsigned int)(uint64_t)(int64_t)t;
-}
-
 /* A time with an optional unit (seconds when none) in microseconds. */
 static int parse_time(const char *s, unsigned int *usec)
 {
@@ -74,7 +63,7 @@ static int parse_time(const char *s, unsigned int *usec)
 			return -1;
 		t *= time_units[i].factor;
 	}
-	*usec = usec_of(t);
+	*usec = xtables_double_to_u32(t);
 	return 0;
 }
 

@@ -93,12 +93,12 @@ static int parse_rate(const char *s, uint32_t *rate)
 	if (end == s)
 		return -1;
 	if (*end == '\0') {
-		*rate = v / 8.;
+		*rate = xtables_double_to_u32(v / 8.);
 		return 0;
 	}
 	for (i = 0; i < sizeof(rate_units) / sizeof(rate_units[0]); i++)
 		if (strcasecmp(rate_units[i].name, end) == 0) {
-			*rate = v * rate_units[i].scale / 8.;
+			*rate = xtables_double_to_u32(v * rate_units[i].scale / 8.);
 			return 0;
 		}
 	return -1;

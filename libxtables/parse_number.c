@@ -45,3 +45,10 @@ bool xt_strtoui(const char *s, unsigned int *value, unsigned int min,
 		*value = (unsigned int)v;
 	return true;
 }
+
+uint32_t xtables_double_to_u32(double v)
+{
+	if (!(v >= -9223372036854775808.0 && v < 9223372036854775808.0))
+		return 0;
+	return (uint32_t)(uint64_t)(int64_t)v;
+}

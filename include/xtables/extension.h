@@ -325,6 +325,11 @@ const char *xtables_proto_name(uint8_t proto);
  * "ipv6-icmp", "sctp", "udplite", "esp", "ah", "mobility-header", ...);
  * NULL if neither knows it.  -L uses numeric = -n, save uses true. */
 const char *xtables_proto_to_name(uint16_t proto, bool numeric);
+/* A double stored the way upstream's plain "(unsigned int)value" cast
+ * stores it on x86-64 (a 64-bit truncating conversion keeping the low 32
+ * bits; NaN and values beyond the int64 range give 0), without the
+ * undefined behaviour of an out-of-range cast. */
+uint32_t xtables_double_to_u32(double v);
 /* Integer parsing: 0 on success, -1 if not a number in [min, max]. */
 int xtables_strtoul(const char *s, char **end, uint64_t *value,
 		    uint64_t min, uint64_t max);
