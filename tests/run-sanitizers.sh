@@ -21,7 +21,7 @@ if [ ! -f "$build/Makefile" ]; then
 	(cd "$build" && "$top/configure" -q --enable-sanitizers) || exit 2
 fi
 # the fuzzers have their own sanitizer build; valgrind skips itself
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:verify_asan_link_order=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export XT_FUZZ_TIME=${XT_FUZZ_TIME:-0}
 "$top/tests/run-all.sh" "$build"
