@@ -100,23 +100,6 @@ static int dccp_parse(struct xtables_optcall *cb)
 	return 0;
 }
 
-static void dccp_ports(FILE *out, const char *word, const uint16_t *p,
-		       bool invert, bool numeric)
-{
-	char a[32], b[32];
-	const char *inv = invert ? "!" : "";
-
-	if (p[0] == 0 && p[1] == 0xFFFF && !invert)
-		return;
-	if (p[0] == p[1])
-		fprintf(out, " %s:%s%s", word, inv,
-			xtables_port_name(p[0], "dccp", numeric, a, sizeof(a)));
-	else
-		fprintf(out, " %ss:%s%s:%s", word, inv,
-			xtables_port_name(p[0], "dccp", numeric, a, sizeof(a)),
-			xtables_port_name(p[1], "dccp", numeric, b, sizeof(b)));
-}
-
 static void dccp_type_list(FILE *out, uint16_t types, bool numeric)
 {
 	bool first = true;
@@ -147,11 +130,13 @@ static void dccp_print(FILE *out, const struct xtables_rule_ip *ip,
 
 	fputs(" dccp", out);
 	if (info->flags & XT_DCCP_SRC_PORTS)
-		dccp_ports(out, "spt", info->spts,
-			   info->invflags & XT_DCCP_SRC_PORTS, numeric);
+		xtables_print_port_range(out, "spt", info->spts,
+			   info->invflags & XT_DCCP_SRC_PORTS,
+			   "dccp", numeric);
 	if (info->flags & XT_DCCP_DEST_PORTS)
-		dccp_ports(out, "dpt", info->dpts,
-			   info->invflags & XT_DCCP_DEST_PORTS, numeric);
+		xtables_print_port_range(out, "dpt", info->dpts,
+			   info->invflags & XT_DCCP_DEST_PORTS,
+			   "dccp", numeric);
 	if (info->flags & XT_DCCP_TYPE) {
 		if (info->invflags & XT_DCCP_TYPE)
 			fputs(" !", out);
@@ -166,27 +151,16 @@ static void dccp_print(FILE *out, const struct xtables_rule_ip *ip,
 	}
 }
 
-static void dccp_save_ports(FILE *out, const char *opt, const uint16_t *p,
-			    bool invert)
-{
-	if (invert)
-		fputs(" !", out);
-	if (p[0] != p[1])
-		fprintf(out, " --%s %u:%u", opt, p[0], p[1]);
-	else
-		fprintf(out, " --%s %u", opt, p[0]);
-}
-
 static void dccp_save(FILE *out, const struct xtables_rule_ip *ip,
 		      const void *data)
 {
 	const struct xt_dccp_info *info = data;
 
 	if (info->flags & XT_DCCP_SRC_PORTS)
-		dccp_save_ports(out, "sport", info->spts,
+		xtables_save_port_range(out, "sport", info->spts,
 				info->invflags & XT_DCCP_SRC_PORTS);
 	if (info->flags & XT_DCCP_DEST_PORTS)
-		dccp_save_ports(out, "dport", info->dpts,
+		xtables_save_port_range(out, "dport", info->dpts,
 				info->invflags & XT_DCCP_DEST_PORTS);
 	if (info->flags & XT_DCCP_TYPE) {
 		fprintf(out, "%s --dccp-types",

@@ -97,51 +97,6 @@ static void sctp_init(void *data)
 		info->flag_info[i].chunktype = 0xff;
 }
 
-static int sctp_port(struct xtables_optcall *cb, const char *s, uint16_t *port)
-{
-	int p = xtables_parse_port(s, "sctp");
-
-	if (p < 0)
-		return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
-				    "invalid port/service `%s' specified", s);
-	*port = p;
-	return 0;
-}
-
-static int sctp_ports(struct xtables_optcall *cb, uint16_t *ports)
-{
-	char *buf = strdup(cb->arg), *colon;
-	int ret = -1;
-
-	if (buf == NULL)
-		return xtables_fail(cb->err, XTABLES_RESOURCE_PROBLEM,
-				    "out of memory");
-	colon = strchr(buf, ':');
-	if (colon == NULL) {
-		if (sctp_port(cb, buf, &ports[0]) == 0) {
-			ports[1] = ports[0];
-			ret = 0;
-		}
-		goto out;
-	}
-	*colon++ = '\0';
-	ports[0] = 0;
-	ports[1] = 0xFFFF;
-	if (buf[0] && sctp_port(cb, buf, &ports[0]) != 0)
-		goto out;
-	if (colon[0] && sctp_port(cb, colon, &ports[1]) != 0)
-		goto out;
-	if (ports[0] > ports[1]) {
-		xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
-			     "invalid portrange (min > max)");
-		goto out;
-	}
-	ret = 0;
-out:
-	free(buf);
-	return ret;
-}
-
 static int sctp_flag_bit(struct xtables_optcall *cb, struct xt_sctp_info *info,
 			 unsigned int idx, int bit, bool set)
 {
@@ -253,7 +208,7 @@ static int sctp_parse(struct xtables_optcall *cb)
 			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
 					    "Only one `--source-port' allowed");
 		info->flags |= flag;
-		ret = sctp_ports(cb, info->spts);
+		ret = xtables_parse_port_range(cb->arg, "sctp", info->spts, cb->err);
 		break;
 	case O_DPORT:
 		flag = XT_SCTP_DEST_PORTS;
@@ -261,7 +216,7 @@ static int sctp_parse(struct xtables_optcall *cb)
 			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
 					    "Only one `--destination-port' allowed");
 		info->flags |= flag;
-		ret = sctp_ports(cb, info->dpts);
+		ret = xtables_parse_port_range(cb->arg, "sctp", info->dpts, cb->err);
 		break;
 	default:
 		flag = XT_SCTP_CHUNK_TYPES;
@@ -278,23 +233,6 @@ static int sctp_parse(struct xtables_optcall *cb)
 	if (ret == 0 && cb->invert)
 		info->invflags |= flag;
 	return ret;
-}
-
-static void sctp_ports_out(FILE *out, const char *word, const uint16_t *p,
-			   bool invert, bool numeric)
-{
-	char a[32], b[32];
-	const char *inv = invert ? "!" : "";
-
-	if (p[0] == 0 && p[1] == 0xFFFF && !invert)
-		return;
-	if (p[0] == p[1])
-		fprintf(out, " %s:%s%s", word, inv,
-			xtables_port_name(p[0], "sctp", numeric, a, sizeof(a)));
-	else
-		fprintf(out, " %ss:%s%s:%s", word, inv,
-			xtables_port_name(p[0], "sctp", numeric, a, sizeof(a)),
-			xtables_port_name(p[1], "sctp", numeric, b, sizeof(b)));
 }
 
 /* Flag letters of the chunk whose table index equals its type number
@@ -363,27 +301,18 @@ static void sctp_print(FILE *out, const struct xtables_rule_ip *ip,
 
 	fputs(" sctp", out);
 	if (info->flags & XT_SCTP_SRC_PORTS)
-		sctp_ports_out(out, "spt", info->spts,
-			       info->invflags & XT_SCTP_SRC_PORTS, numeric);
+		xtables_print_port_range(out, "spt", info->spts,
+			       info->invflags & XT_SCTP_SRC_PORTS,
+			       "sctp", numeric);
 	if (info->flags & XT_SCTP_DEST_PORTS)
-		sctp_ports_out(out, "dpt", info->dpts,
-			       info->invflags & XT_SCTP_DEST_PORTS, numeric);
+		xtables_print_port_range(out, "dpt", info->dpts,
+			       info->invflags & XT_SCTP_DEST_PORTS,
+			       "sctp", numeric);
 	if (info->flags & XT_SCTP_CHUNK_TYPES) {
 		if (info->invflags & XT_SCTP_CHUNK_TYPES)
 			fputs(" !", out);
 		sctp_chunks_out(out, info, numeric);
 	}
-}
-
-static void sctp_save_ports(FILE *out, const char *opt, const uint16_t *p,
-			    bool invert)
-{
-	if (invert)
-		fputs(" !", out);
-	if (p[0] != p[1])
-		fprintf(out, " --%s %u:%u", opt, p[0], p[1]);
-	else
-		fprintf(out, " --%s %u", opt, p[0]);
 }
 
 static void sctp_save(FILE *out, const struct xtables_rule_ip *ip,
@@ -392,10 +321,10 @@ static void sctp_save(FILE *out, const struct xtables_rule_ip *ip,
 	const struct xt_sctp_info *info = data;
 
 	if (info->flags & XT_SCTP_SRC_PORTS)
-		sctp_save_ports(out, "sport", info->spts,
+		xtables_save_port_range(out, "sport", info->spts,
 				info->invflags & XT_SCTP_SRC_PORTS);
 	if (info->flags & XT_SCTP_DEST_PORTS)
-		sctp_save_ports(out, "dport", info->dpts,
+		xtables_save_port_range(out, "dport", info->dpts,
 				info->invflags & XT_SCTP_DEST_PORTS);
 	if (info->flags & XT_SCTP_CHUNK_TYPES) {
 		if (info->invflags & XT_SCTP_CHUNK_TYPES)

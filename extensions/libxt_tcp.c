@@ -61,51 +61,6 @@ static void tcp_init(void *data)
 	t->spts[1] = t->dpts[1] = 0xFFFF;
 }
 
-static int parse_port(struct xtables_optcall *cb, const char *s, uint16_t *port)
-{
-	int p = xtables_parse_port(s, "tcp");
-
-	if (p < 0)
-		return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
-				    "invalid port/service `%s' specified", s);
-	*port = p;
-	return 0;
-}
-
-static int parse_ports(struct xtables_optcall *cb, uint16_t *ports)
-{
-	char *buf = strdup(cb->arg), *colon;
-	int ret = -1;
-
-	if (buf == NULL)
-		return xtables_fail(cb->err, XTABLES_RESOURCE_PROBLEM,
-				    "out of memory");
-	colon = strchr(buf, ':');
-	if (colon == NULL) {
-		if (parse_port(cb, buf, &ports[0]) == 0) {
-			ports[1] = ports[0];
-			ret = 0;
-		}
-		goto out;
-	}
-	*colon++ = '\0';
-	ports[0] = 0;
-	ports[1] = 0xFFFF;
-	if (buf[0] && parse_port(cb, buf, &ports[0]) != 0)
-		goto out;
-	if (colon[0] && parse_port(cb, colon, &ports[1]) != 0)
-		goto out;
-	if (ports[0] > ports[1]) {
-		xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
-			     "invalid portrange (min > max)");
-		goto out;
-	}
-	ret = 0;
-out:
-	free(buf);
-	return ret;
-}
-
 static int parse_flag_list(struct xtables_optcall *cb, const char *s,
 			   uint8_t *out)
 {
@@ -157,7 +112,7 @@ static int tcp_parse(struct xtables_optcall *cb)
 		if (seen & (1 << O_SPORT))
 			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
 					    "Only one `--source-port' allowed");
-		if (parse_ports(cb, t->spts) != 0)
+		if (xtables_parse_port_range(cb->arg, "tcp", t->spts, cb->err) != 0)
 			return -1;
 		if (cb->invert)
 			t->invflags |= XT_TCP_INV_SRCPT;
@@ -166,7 +121,7 @@ static int tcp_parse(struct xtables_optcall *cb)
 		if (seen & (1 << O_DPORT))
 			return xtables_fail(cb->err, XTABLES_PARAMETER_PROBLEM,
 					    "Only one `--destination-port' allowed");
-		if (parse_ports(cb, t->dpts) != 0)
+		if (xtables_parse_port_range(cb->arg, "tcp", t->dpts, cb->err) != 0)
 			return -1;
 		if (cb->invert)
 			t->invflags |= XT_TCP_INV_DSTPT;
@@ -200,22 +155,6 @@ static int tcp_parse(struct xtables_optcall *cb)
 	return 0;
 }
 
-static void print_ports(FILE *out, const char *what, const uint16_t *p,
-			bool invert, bool numeric)
-{
-	char a[32], b[32];
-
-	if (p[0] == 0 && p[1] == 0xFFFF && !invert)
-		return;
-	if (p[0] == p[1])
-		fprintf(out, " %s:%s%s", what, invert ? "!" : "",
-			xtables_port_name(p[0], "tcp", numeric, a, sizeof(a)));
-	else
-		fprintf(out, " %ss:%s%s:%s", what, invert ? "!" : "",
-			xtables_port_name(p[0], "tcp", numeric, a, sizeof(a)),
-			xtables_port_name(p[1], "tcp", numeric, b, sizeof(b)));
-}
-
 /* Flag names, lowest bit first ("FIN,SYN"), or NONE. */
 static void print_flag_names(FILE *out, uint8_t flags)
 {
@@ -242,8 +181,10 @@ static void tcp_print(FILE *out, const struct xtables_rule_ip *ip,
 	bool inv;
 
 	fputs(" tcp", out);
-	print_ports(out, "spt", t->spts, t->invflags & XT_TCP_INV_SRCPT, numeric);
-	print_ports(out, "dpt", t->dpts, t->invflags & XT_TCP_INV_DSTPT, numeric);
+	xtables_print_port_range(out, "spt", t->spts,
+				 t->invflags & XT_TCP_INV_SRCPT, "tcp", numeric);
+	xtables_print_port_range(out, "dpt", t->dpts,
+				 t->invflags & XT_TCP_INV_DSTPT, "tcp", numeric);
 	inv = t->invflags & XT_TCP_INV_OPTION;
 	if (t->option || inv)
 		fprintf(out, " option=%s%u", inv ? "!" : "", t->option);
@@ -268,12 +209,7 @@ static void save_ports(FILE *out, const char *opt, const uint16_t *p,
 {
 	if (p[0] == 0 && p[1] == 0xFFFF && !invert)
 		return;
-	if (invert)
-		fputs(" !", out);
-	if (p[0] != p[1])
-		fprintf(out, " --%s %u:%u", opt, p[0], p[1]);
-	else
-		fprintf(out, " --%s %u", opt, p[0]);
+	xtables_save_port_range(out, opt, p, invert);
 }
 
 static void tcp_save(FILE *out, const struct xtables_rule_ip *ip,

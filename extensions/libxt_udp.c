@@ -46,22 +46,6 @@ static int udp_parse(struct xtables_optcall *cb)
 	return 0;
 }
 
-static void print_ports(FILE *out, const char *what, const uint16_t *p,
-			bool invert, bool numeric)
-{
-	char a[32], b[32];
-
-	if (p[0] == 0 && p[1] == 0xFFFF && !invert)
-		return;
-	if (p[0] == p[1])
-		fprintf(out, " %s:%s%s", what, invert ? "!" : "",
-			xtables_port_name(p[0], "udp", numeric, a, sizeof(a)));
-	else
-		fprintf(out, " %ss:%s%s:%s", what, invert ? "!" : "",
-			xtables_port_name(p[0], "udp", numeric, a, sizeof(a)),
-			xtables_port_name(p[1], "udp", numeric, b, sizeof(b)));
-}
-
 static void udp_print(FILE *out, const struct xtables_rule_ip *ip,
 		      const void *data, unsigned int flags)
 {
@@ -69,8 +53,10 @@ static void udp_print(FILE *out, const struct xtables_rule_ip *ip,
 	bool numeric = flags & XTABLES_PRINT_NUMERIC;
 
 	fputs(" udp", out);
-	print_ports(out, "spt", u->spts, u->invflags & XT_UDP_INV_SRCPT, numeric);
-	print_ports(out, "dpt", u->dpts, u->invflags & XT_UDP_INV_DSTPT, numeric);
+	xtables_print_port_range(out, "spt", u->spts,
+				 u->invflags & XT_UDP_INV_SRCPT, "udp", numeric);
+	xtables_print_port_range(out, "dpt", u->dpts,
+				 u->invflags & XT_UDP_INV_DSTPT, "udp", numeric);
 	if (u->invflags & ~XT_UDP_INV_MASK)
 		fprintf(out, " Unknown invflags: 0x%X",
 			u->invflags & ~XT_UDP_INV_MASK);
@@ -81,12 +67,7 @@ static void save_ports(FILE *out, const char *opt, const uint16_t *p,
 {
 	if (p[0] == 0 && p[1] == 0xFFFF && !invert)
 		return;
-	if (invert)
-		fputs(" !", out);
-	if (p[0] != p[1])
-		fprintf(out, " --%s %u:%u", opt, p[0], p[1]);
-	else
-		fprintf(out, " --%s %u", opt, p[0]);
+	xtables_save_port_range(out, opt, p, invert);
 }
 
 static void udp_save(FILE *out, const struct xtables_rule_ip *ip,

@@ -138,3 +138,50 @@ fail:
 	free(copy);
 	return -1;
 }
+
+static int port_of(const char *s, const char *proto, uint16_t *port,
+		   struct xtables_err *err)
+{
+	int p = xtables_parse_port(s, proto);
+
+	if (p < 0)
+		return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
+				    "invalid port/service `%s' specified", s);
+	*port = p;
+	return 0;
+}
+
+int xtables_parse_port_range(const char *arg, const char *proto,
+			     uint16_t ports[2], struct xtables_err *err)
+{
+	char *buf = strdup(arg), *colon;
+	int ret = -1;
+
+	if (buf == NULL)
+		return xtables_fail(err, XTABLES_RESOURCE_PROBLEM,
+				    "out of memory");
+	colon = strchr(buf, ':');
+	if (colon == NULL) {
+		if (port_of(buf, proto, &ports[0], err) == 0) {
+			ports[1] = ports[0];
+			ret = 0;
+		}
+		goto out;
+	}
+	*colon++ = '\0';
+	ports[0] = 0;
+	ports[1] = 0xFFFF;
+	if (buf[0] && port_of(buf, proto, &ports[0], err) != 0)
+		goto out;
+	if (colon[0] && port_of(colon, proto, &ports[1], err) != 0)
+		goto out;
+	if (ports[0] > ports[1]) {
+		xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
+			     "invalid portrange (min > max)");
+		goto out;
+	}
+	ret = 0;
+out:
+	free(buf);
+	return ret;
+}

@@ -46,6 +46,35 @@ const char *xtables_port_name(uint16_t port, const char *proto, bool numeric,
 	return buf;
 }
 
+void xtables_print_port_range(FILE *out, const char *word,
+			      const uint16_t ports[2], bool invert,
+			      const char *proto, bool numeric)
+{
+	char a[32], b[32];
+	const char *inv = invert ? "!" : "";
+
+	if (ports[0] == 0 && ports[1] == 0xFFFF && !invert)
+		return;
+	if (ports[0] == ports[1])
+		fprintf(out, " %s:%s%s", word, inv,
+			xtables_port_name(ports[0], proto, numeric, a, sizeof(a)));
+	else
+		fprintf(out, " %ss:%s%s:%s", word, inv,
+			xtables_port_name(ports[0], proto, numeric, a, sizeof(a)),
+			xtables_port_name(ports[1], proto, numeric, b, sizeof(b)));
+}
+
+void xtables_save_port_range(FILE *out, const char *opt,
+			     const uint16_t ports[2], bool invert)
+{
+	if (invert)
+		fputs(" !", out);
+	if (ports[0] != ports[1])
+		fprintf(out, " --%s %u:%u", opt, ports[0], ports[1]);
+	else
+		fprintf(out, " --%s %u", opt, ports[0]);
+}
+
 const char *xtables_addr_to_text(uint8_t family, const union nf_inet_addr *a,
 				 char *buf, size_t len)
 {

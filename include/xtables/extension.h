@@ -314,6 +314,21 @@ void xtables_save_string(FILE *out, const char *s);
 /* Port as service name (unless numeric) or number, for -L. */
 const char *xtables_port_name(uint16_t port, const char *proto, bool numeric,
 			      char *buf, size_t len);
+/* A port or range "a", "a:b", "a:" or ":b" (ports as numbers or service
+ * names for proto) as tcp, udp-like and sctp matches read it, with the
+ * reference's messages ("invalid port/service `%s' specified",
+ * "invalid portrange (min > max)").  Returns 0, or -1 with err set. */
+int xtables_parse_port_range(const char *arg, const char *proto,
+			     uint16_t ports[2], struct xtables_err *err);
+/* -L form of a port range: nothing for the full range unless inverted,
+ * else " WORD:[!]PORT" or " WORDs:[!]LOW:HIGH" (service names unless
+ * numeric). */
+void xtables_print_port_range(FILE *out, const char *word,
+			      const uint16_t ports[2], bool invert,
+			      const char *proto, bool numeric);
+/* Save form: " [!] --OPT PORT" or " [!] --OPT LOW:HIGH". */
+void xtables_save_port_range(FILE *out, const char *opt,
+			     const uint16_t ports[2], bool invert);
 /* Parse a port number (0-65535, base 0) or service name for proto
  * (getservbyname); -1 if neither (upstream's message for that case:
  * "invalid port/service `%s' specified"). */
