@@ -227,6 +227,14 @@ static void fill_counters(struct xtables_table *t, struct xt_counters_info *ci,
 	}
 }
 
+static bool all_zero(const struct xt_counters *c, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (c[i].pcnt | c[i].bcnt)
+			return false;
+	return true;
+}
+
 int xtables_table_commit(struct xtables_table *t, struct xtables_err *err)
 {
 	const struct xtables_family *fam = t->fam;
@@ -280,6 +288,10 @@ int xtables_table_commit(struct xtables_table *t, struct xtables_err *err)
 	strcpy(ci->name, t->name);
 	ci->num_counters = num;
 	fill_counters(t, ci, old, t->info.num_entries);
+	/* Adding zeros changes nothing: a table whose rules never saw a
+	 * packet (the usual case right after a restore) skips the call. */
+	if (all_zero(ci->counters, num))
+		goto done;
 	/* The new table is in place now.  The kernel refuses the counters
 	 * with EINVAL when another writer (one that does not take the
 	 * xtables lock) replaced the table in between: its entry count no
@@ -292,6 +304,7 @@ int xtables_table_commit(struct xtables_table *t, struct xtables_err *err)
 		e = errno;
 		goto out;
 	}
+done:
 	t->changed = false;
 out:
 	free(own_repl);
