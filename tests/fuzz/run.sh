@@ -6,9 +6,11 @@
 # parsers may look at the kernel's extension revisions; nothing is ever
 # committed).
 #
-# usage: tests/fuzz/run.sh [-t SECONDS] [-d WORKDIR] [TARGET...]
+# usage: tests/fuzz/run.sh [-t SECONDS] [-n RUNS] [-s SEED] [-d WORKDIR] [TARGET...]
 #   -t SECONDS   fuzzing time per target (default $FUZZ_TIME or 60;
 #                0: build and replay the regressions only)
+#   -n RUNS      stop after RUNS inputs (or SECONDS, whichever comes first)
+#   -s SEED      libFuzzer's random seed: with -n, the same inputs every run
 #   -d WORKDIR   where to build and keep the corpus (default: a temp dir,
 #                removed at the end)
 #   TARGET       restore, ext_options, blob (default: all)
@@ -21,12 +23,14 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-time_per=${FUZZ_TIME:-60} work=
-while getopts t:d: o; do
+time_per=${FUZZ_TIME:-60} work= runs= seed=
+while getopts t:d:n:s: o; do
 	case $o in
 	t) time_per=$OPTARG ;;
 	d) work=$OPTARG ;;
-	*) sed -n '2,21s/^# \{0,1\}//p' "$0"; exit 2 ;;
+	n) runs=$OPTARG ;;
+	s) seed=$OPTARG ;;
+	*) sed -n '2,23s/^# \{0,1\}//p' "$0"; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -138,7 +142,8 @@ for t in $targets; do
 	[ "$time_per" -gt 0 ] || continue
 	start=$(date +%s)
 	unshare -n -m bash -c 'mount -t tmpfs tmpfs /run; cd "$1"; shift; "$@"' _ "$work" \
-		"$work/fuzz_$t" -max_total_time="$time_per" -timeout=10 -rss_limit_mb=2048 \
+		"$work/fuzz_$t" -max_total_time="$time_per" ${runs:+-runs=$runs} ${seed:+-seed=$seed} \
+		-timeout=10 -rss_limit_mb=2048 \
 		-max_len=4096 -print_final_stats=1 -artifact_prefix="$work/artifacts/$t-" \
 		"$work/corpus/$t" "$work/seeds/$t" >"$work/$t.log" 2>&1
 	rc=$?
