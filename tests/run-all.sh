@@ -32,6 +32,14 @@ passed=$((${pass:-0} + ${xfail:-0}))
 if [ $failed != 0 ]; then
 	echo "failing tests (details in $log):"
 	grep -E '^(FAIL|ERROR|XPASS): |^not ok ' "$log" | sed 's/^/  /'
+	# what each failing test printed (the end of it), so that a CI log
+	# that keeps only the tail still says why
+	for f in $(sed -n 's/^\(FAIL\|ERROR\|XPASS\): \([^ ]*\) .*/\2/p' "$log" | sort -u); do
+		l=$build/tests/${f%.bats}.log
+		[ -f "$l" ] || continue
+		echo "---- $f (end of ${l#$build/}) ----"
+		awk '/^not ok /{p=1} p' "$l" | tail -n 60
+	done
 fi
 echo "# $((end - start)) s, ${skip:-0} skipped"
 echo "$passed passed, $failed failed"
