@@ -69,7 +69,8 @@ static inline void ct_show_bits(FILE *out, const struct ct_name *names,
 	for (i = 0; names[i].name != NULL; i++) {
 		if (names[i].bit == 0 || !(mask & names[i].bit))
 			continue;
-		fprintf(out, "%s%s", sep, names[i].name);
+		xtables_puts(out, sep);
+		xtables_puts(out, names[i].name);
 		sep = ",";
 	}
 }
@@ -126,13 +127,24 @@ static inline void ct_show_addr(FILE *out, uint8_t family,
 	ct_show_mask(out, family, mask);
 }
 
+/* " PREFIXOPT" */
+static inline void ct_show_opt(FILE *out, const char *prefix, const char *opt)
+{
+	putc_unlocked(' ', out);
+	xtables_puts(out, prefix);
+	xtables_puts(out, opt);
+}
+
 static inline void ct_show_ports(FILE *out, const char *prefix,
 				 const char *opt, uint16_t low, uint16_t high)
 {
-	if (high == 0 || low == high)
-		fprintf(out, " %s%s %u", prefix, opt, low);
-	else
-		fprintf(out, " %s%s %u:%u", prefix, opt, low, high);
+	ct_show_opt(out, prefix, opt);
+	putc_unlocked(' ', out);
+	xtables_put_uint(out, low);
+	if (!(high == 0 || low == high)) {
+		putc_unlocked(':', out);
+		xtables_put_uint(out, high);
+	}
 }
 
 /*
@@ -180,22 +192,23 @@ static inline void ct_show(FILE *out, const struct xt_conntrack_mtinfo3 *info,
 
 	if (f & XT_CONNTRACK_STATE) {
 		if (inv & XT_CONNTRACK_STATE)
-			fputs(" !", out);
-		fprintf(out, " %s%s", prefix,
-			f & XT_CONNTRACK_STATE_ALIAS ? "state" : "ctstate");
+			xtables_put_lit(out, " !");
+		ct_show_opt(out, prefix,
+			    f & XT_CONNTRACK_STATE_ALIAS ? "state" : "ctstate");
 		ct_show_bits(out, ct_states, info->state_mask);
 	}
 	if (f & XT_CONNTRACK_PROTO) {
 		if (inv & XT_CONNTRACK_PROTO)
-			fputs(" !", out);
-		fprintf(out, " %sctproto %u", prefix, info->l4proto);
+			xtables_put_lit(out, " !");
+		ct_show_opt(out, prefix, "ctproto ");
+		xtables_put_uint(out, info->l4proto);
 	}
 	for (i = 0; i < sizeof(addrs) / sizeof(addrs[0]); i++) {
 		if (!(f & addrs[i].flag))
 			continue;
 		if (inv & addrs[i].flag)
-			fputs(" !", out);
-		fprintf(out, " %s%s", prefix, addrs[i].opt);
+			xtables_put_lit(out, " !");
+		ct_show_opt(out, prefix, addrs[i].opt);
 		ct_show_addr(out, family,
 			     (const union nf_inet_addr *)(base + addrs[i].addr),
 			     (const union nf_inet_addr *)(base + addrs[i].mask),
@@ -205,29 +218,31 @@ static inline void ct_show(FILE *out, const struct xt_conntrack_mtinfo3 *info,
 		if (!(f & ports[i].flag))
 			continue;
 		if (inv & ports[i].flag)
-			fputs(" !", out);
+			xtables_put_lit(out, " !");
 		ct_show_ports(out, prefix, ports[i].opt, ports[i].low,
 			      ports[i].high);
 	}
 	if (f & XT_CONNTRACK_STATUS) {
 		if (inv & XT_CONNTRACK_STATUS)
-			fputs(" !", out);
-		fprintf(out, " %sctstatus", prefix);
+			xtables_put_lit(out, " !");
+		ct_show_opt(out, prefix, "ctstatus");
 		ct_show_status(out, info->status_mask);
 	}
 	if (f & XT_CONNTRACK_EXPIRES) {
 		if (inv & XT_CONNTRACK_EXPIRES)
-			fputs(" !", out);
-		fprintf(out, " %sctexpire ", prefix);
-		if (info->expires_min == info->expires_max)
-			fprintf(out, "%u", info->expires_min);
-		else
-			fprintf(out, "%u:%u", info->expires_min,
-				info->expires_max);
+			xtables_put_lit(out, " !");
+		ct_show_opt(out, prefix, "ctexpire ");
+		xtables_put_uint(out, info->expires_min);
+		if (info->expires_min != info->expires_max) {
+			putc_unlocked(':', out);
+			xtables_put_uint(out, info->expires_max);
+		}
 	}
-	if (f & XT_CONNTRACK_DIRECTION)
-		fprintf(out, " %sctdir %s", prefix,
-			inv & XT_CONNTRACK_DIRECTION ? "REPLY" : "ORIGINAL");
+	if (f & XT_CONNTRACK_DIRECTION) {
+		ct_show_opt(out, prefix, "ctdir ");
+		xtables_puts(out, inv & XT_CONNTRACK_DIRECTION ?
+				  "REPLY" : "ORIGINAL");
+	}
 }
 
 /* Any revision's data in the revision 3 form. */

@@ -180,17 +180,23 @@ void icmp_print_type(FILE *out, const struct icmp_names *t, uint8_t type,
 
 			if (n->type == type && n->code_min == code_min &&
 			    n->code_max == code_max) {
-				fprintf(out, " %s%s", invert ? "!" : "",
-					n->name);
+				xtables_puts(out, invert ? " !" : " ");
+				xtables_puts(out, n->name);
 				return;
 			}
 		}
 	}
 	if (invert)
-		fputs(" !", out);
-	fprintf(out, "type %u", type);
-	if (code_min == code_max)
-		fprintf(out, " code %u", code_min);
-	else if (code_min != 0 || code_max != 0xFF)
-		fprintf(out, " codes %u-%u", code_min, code_max);
+		xtables_put_lit(out, " !");
+	xtables_put_lit(out, "type ");
+	xtables_put_uint(out, type);
+	if (code_min == code_max) {
+		xtables_put_lit(out, " code ");
+		xtables_put_uint(out, code_min);
+	} else if (code_min != 0 || code_max != 0xFF) {
+		xtables_put_lit(out, " codes ");
+		xtables_put_uint(out, code_min);
+		putc_unlocked('-', out);
+		xtables_put_uint(out, code_max);
+	}
 }

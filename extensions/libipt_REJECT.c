@@ -103,13 +103,15 @@ static const char *reject_name(const struct ipt_reject_info *info)
 static void reject_print(FILE *out, const struct xtables_rule_ip *ip,
 			 const void *data, unsigned int flags)
 {
-	fprintf(out, " reject-with %s", reject_name(data));
+	xtables_put_lit(out, " reject-with ");
+	xtables_puts(out, reject_name(data));
 }
 
 static void reject_save(FILE *out, const struct xtables_rule_ip *ip,
 			const void *data)
 {
-	fprintf(out, " --reject-with %s", reject_name(data));
+	xtables_put_lit(out, " --reject-with ");
+	xtables_puts(out, reject_name(data));
 }
 
 static const struct xtables_ext reject_exts[] = {

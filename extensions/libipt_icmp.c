@@ -48,7 +48,7 @@ static void icmp_print(FILE *out, const struct xtables_rule_ip *ip,
 	const struct ipt_icmp *icmp = data;
 	bool invert = icmp->invflags & IPT_ICMP_INV;
 
-	fputs(" icmp", out);
+	xtables_put_lit(out, " icmp");
 	icmp_print_type(out, &icmp_names_ipv4, icmp->type, icmp->code[0],
 			icmp->code[1], invert, flags & XTABLES_PRINT_NUMERIC);
 	if (icmp->invflags & ~IPT_ICMP_INV)
@@ -62,14 +62,17 @@ static void icmp_save(FILE *out, const struct xtables_rule_ip *ip,
 	const struct ipt_icmp *icmp = data;
 
 	if (icmp->invflags & IPT_ICMP_INV)
-		fputs(" !", out);
+		xtables_put_lit(out, " !");
 	if (icmp->type == 0xFF && icmp->code[0] == 0 && icmp->code[1] == 0xFF) {
-		fputs(" --icmp-type any", out);
+		xtables_put_lit(out, " --icmp-type any");
 		return;
 	}
-	fprintf(out, " --icmp-type %u", icmp->type);
-	if (icmp->code[0] != 0 || icmp->code[1] != 0xFF)
-		fprintf(out, "/%u", icmp->code[0]);
+	xtables_put_lit(out, " --icmp-type ");
+	xtables_put_uint(out, icmp->type);
+	if (icmp->code[0] != 0 || icmp->code[1] != 0xFF) {
+		putc_unlocked('/', out);
+		xtables_put_uint(out, icmp->code[0]);
+	}
 }
 
 static const struct xtables_ext icmp_ext[] = {

@@ -99,23 +99,34 @@ static void log_print(FILE *out, const struct xtables_rule_ip *ip,
 {
 	const struct xt_log_info *info = data;
 
-	fputs(" LOG", out);
+	xtables_put_lit(out, " LOG");
 	if (flags & XTABLES_PRINT_NUMERIC) {
-		fprintf(out, " flags %u level %u", info->logflags, info->level);
+		xtables_put_lit(out, " flags ");
+		xtables_put_uint(out, info->logflags);
+		xtables_put_lit(out, " level ");
+		xtables_put_uint(out, info->level);
 	} else {
-		if (info->level < sizeof(level_names) / sizeof(level_names[0]))
-			fprintf(out, " level %s", level_names[info->level]);
-		else
-			fprintf(out, " UNKNOWN level %u", info->level);
+		if (info->level < sizeof(level_names) / sizeof(level_names[0])) {
+			xtables_put_lit(out, " level ");
+			xtables_puts(out, level_names[info->level]);
+		} else {
+			xtables_put_lit(out, " UNKNOWN level ");
+			xtables_put_uint(out, info->level);
+		}
 		for (size_t i = 0; i < sizeof(log_flags) / sizeof(log_flags[0]); i++)
-			if (info->logflags & log_flags[i].bit)
-				fprintf(out, " %s", log_flags[i].word);
+			if (info->logflags & log_flags[i].bit) {
+				putc_unlocked(' ', out);
+				xtables_puts(out, log_flags[i].word);
+			}
 		if (info->logflags & ~XT_LOG_MASK)
-			fputs(" unknown-flags", out);
+			xtables_put_lit(out, " unknown-flags");
 	}
-	if (info->prefix[0] != '\0')
-		fprintf(out, " prefix \"%.*s\"", (int)sizeof(info->prefix),
-			info->prefix);
+	if (info->prefix[0] != '\0') {
+		xtables_put_lit(out, " prefix \"");
+		xtables_put(out, info->prefix,
+			    strnlen(info->prefix, sizeof(info->prefix)));
+		putc_unlocked('"', out);
+	}
 }
 
 static void log_save(FILE *out, const struct xtables_rule_ip *ip,
@@ -128,14 +139,18 @@ static void log_save(FILE *out, const struct xtables_rule_ip *ip,
 
 		memcpy(prefix, info->prefix, sizeof(info->prefix));
 		prefix[sizeof(info->prefix)] = '\0';
-		fputs(" --log-prefix", out);
+		xtables_put_lit(out, " --log-prefix");
 		xtables_save_string(out, prefix);
 	}
-	if (info->level != LOG_LEVEL_DEFAULT)
-		fprintf(out, " --log-level %d", info->level);
+	if (info->level != LOG_LEVEL_DEFAULT) {
+		xtables_put_lit(out, " --log-level ");
+		xtables_put_uint(out, info->level);
+	}
 	for (size_t i = 0; i < sizeof(log_flags) / sizeof(log_flags[0]); i++)
-		if (info->logflags & log_flags[i].bit)
-			fprintf(out, " %s", log_flags[i].option);
+		if (info->logflags & log_flags[i].bit) {
+			putc_unlocked(' ', out);
+			xtables_puts(out, log_flags[i].option);
+		}
 }
 
 static const struct xtables_ext log_exts[] = {

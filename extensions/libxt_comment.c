@@ -50,7 +50,9 @@ static void comment_print(FILE *out, const struct xtables_rule_ip *ip,
 	char buf[XT_MAX_COMMENT_LEN];
 
 	comment_text(data, buf);
-	fprintf(out, " /* %s */", buf);
+	xtables_put_lit(out, " /* ");
+	xtables_puts(out, buf);
+	xtables_put_lit(out, " */");
 }
 
 static void comment_save(FILE *out, const struct xtables_rule_ip *ip,
@@ -59,7 +61,7 @@ static void comment_save(FILE *out, const struct xtables_rule_ip *ip,
 	char buf[XT_MAX_COMMENT_LEN];
 
 	comment_text(data, buf);
-	fputs(" --comment", out);
+	xtables_put_lit(out, " --comment");
 	xtables_save_string(out, buf);
 }
 

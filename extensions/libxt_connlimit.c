@@ -111,23 +111,25 @@ static void connlimit_print(FILE *out, const struct xtables_rule_ip *ip,
 {
 	const struct xt_connlimit_info *info = data;
 
-	fprintf(out, " #conn %s/%u %s %u",
-		info->flags & XT_CONNLIMIT_DADDR ? "dst" : "src",
-		mask_plen(ip->family, &info->mask),
-		info->flags & XT_CONNLIMIT_INVERT ? "<=" : ">", info->limit);
+	xtables_puts(out, info->flags & XT_CONNLIMIT_DADDR ? " #conn dst/" :
+							     " #conn src/");
+	xtables_put_uint(out, mask_plen(ip->family, &info->mask));
+	xtables_puts(out, info->flags & XT_CONNLIMIT_INVERT ? " <= " : " > ");
+	xtables_put_uint(out, info->limit);
 }
 
 static void connlimit_save_rev(FILE *out, const struct xtables_rule_ip *ip,
 			       const struct xt_connlimit_info *info,
 			       uint8_t revision)
 {
-	fprintf(out, " --connlimit-%s %u",
-		info->flags & XT_CONNLIMIT_INVERT ? "upto" : "above",
-		info->limit);
-	fprintf(out, " --connlimit-mask %u", mask_plen(ip->family, &info->mask));
+	xtables_puts(out, info->flags & XT_CONNLIMIT_INVERT ?
+			  " --connlimit-upto " : " --connlimit-above ");
+	xtables_put_uint(out, info->limit);
+	xtables_put_lit(out, " --connlimit-mask ");
+	xtables_put_uint(out, mask_plen(ip->family, &info->mask));
 	if (revision >= 1)
-		fputs(info->flags & XT_CONNLIMIT_DADDR ?
-		      " --connlimit-daddr" : " --connlimit-saddr", out);
+		xtables_puts(out, info->flags & XT_CONNLIMIT_DADDR ?
+			     " --connlimit-daddr" : " --connlimit-saddr");
 }
 
 static void connlimit_save_v0(FILE *out, const struct xtables_rule_ip *ip,

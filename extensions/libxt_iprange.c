@@ -161,10 +161,10 @@ static void iprange_range(FILE *out, uint8_t family,
 			  const union nf_inet_addr *min,
 			  const union nf_inet_addr *max)
 {
-	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
-
-	fprintf(out, " %s-%s", xtables_addr_to_text(family, min, a, sizeof(a)),
-		xtables_addr_to_text(family, max, b, sizeof(b)));
+	putc_unlocked(' ', out);
+	xtables_put_addr(out, family, min);
+	putc_unlocked('-', out);
+	xtables_put_addr(out, family, max);
 }
 
 /* What each direction is called in -L and in save. */
@@ -193,12 +193,14 @@ static void iprange_show(FILE *out, const struct xtables_rule_ip *ip,
 			continue;
 		if (save) {
 			if (info->flags & iprange_dirs[i].inv)
-				fputs(" !", out);
-			fprintf(out, " %s", iprange_dirs[i].option);
+				xtables_put_lit(out, " !");
+			putc_unlocked(' ', out);
+			xtables_puts(out, iprange_dirs[i].option);
 		} else {
-			fprintf(out, " %s", iprange_dirs[i].label);
+			putc_unlocked(' ', out);
+			xtables_puts(out, iprange_dirs[i].label);
 			if (info->flags & iprange_dirs[i].inv)
-				fputs(" !", out);
+				xtables_put_lit(out, " !");
 		}
 		iprange_range(out, ip->family,
 			(const union nf_inet_addr *)(base + iprange_dirs[i].min),

@@ -121,7 +121,7 @@ static void limit_rate(FILE *out, uint32_t period)
 	size_t i;
 
 	if (period == 0) {
-		fputs(" inf", out);
+		xtables_put_lit(out, " inf");
 		return;
 	}
 	for (i = 1; i < ARRAY_LEN(limit_units_out); i++)
@@ -129,8 +129,10 @@ static void limit_rate(FILE *out, uint32_t period)
 		    limit_units_out[i].period / period <
 		    limit_units_out[i].period % period)
 			break;
-	fprintf(out, " %u/%s", limit_units_out[i - 1].period / period,
-		limit_units_out[i - 1].name);
+	putc_unlocked(' ', out);
+	xtables_put_uint(out, limit_units_out[i - 1].period / period);
+	putc_unlocked('/', out);
+	xtables_puts(out, limit_units_out[i - 1].name);
 }
 
 static void limit_print(FILE *out, const struct xtables_rule_ip *ip,
@@ -138,9 +140,10 @@ static void limit_print(FILE *out, const struct xtables_rule_ip *ip,
 {
 	const struct xt_rateinfo *r = data;
 
-	fputs(" limit: avg", out);
+	xtables_put_lit(out, " limit: avg");
 	limit_rate(out, r->avg);
-	fprintf(out, " burst %u", r->burst);
+	xtables_put_lit(out, " burst ");
+	xtables_put_uint(out, r->burst);
 }
 
 static void limit_save(FILE *out, const struct xtables_rule_ip *ip,
@@ -148,10 +151,12 @@ static void limit_save(FILE *out, const struct xtables_rule_ip *ip,
 {
 	const struct xt_rateinfo *r = data;
 
-	fputs(" --limit", out);
+	xtables_put_lit(out, " --limit");
 	limit_rate(out, r->avg);
-	if (r->burst != LIMIT_DEFAULT_BURST)
-		fprintf(out, " --limit-burst %u", r->burst);
+	if (r->burst != LIMIT_DEFAULT_BURST) {
+		xtables_put_lit(out, " --limit-burst ");
+		xtables_put_uint(out, r->burst);
+	}
 }
 
 static const struct xtables_ext limit_exts[] = {

@@ -216,20 +216,31 @@ static bool needs_hex(const char *p, unsigned int len)
 
 static void put_pattern(FILE *out, const char *p, unsigned int len)
 {
-	fputs(" \"", out);
+	static const char hex[] = "0123456789abcdef";
+
+	xtables_put_lit(out, " \"");
 	if (needs_hex(p, len)) {
-		fputc('|', out);
-		for (unsigned int i = 0; i < len; i++)
-			fprintf(out, "%02x", (unsigned char)p[i]);
-		fputc('|', out);
+		putc_unlocked('|', out);
+		for (unsigned int i = 0; i < len; i++) {
+			putc_unlocked(hex[(unsigned char)p[i] >> 4], out);
+			putc_unlocked(hex[(unsigned char)p[i] & 15], out);
+		}
+		putc_unlocked('|', out);
 	} else {
 		for (unsigned int i = 0; i < len; i++) {
 			if (p[i] == '"' || p[i] == '\\')
-				fputc('\\', out);
-			fputc(p[i], out);
+				putc_unlocked('\\', out);
+			putc_unlocked(p[i], out);
 		}
 	}
-	fputc('"', out);
+	putc_unlocked('"', out);
+}
+
+/* The algorithm name, "%.*s" of its field. */
+static void put_algo(FILE *out, const struct xt_string_info *info)
+{
+	xtables_put(out, info->algo,
+		    strnlen(info->algo, XT_STRING_MAX_ALGO_NAME_SIZE));
 }
 
 static bool is_inverted(const struct xt_string_info *info, uint8_t revision)
@@ -253,31 +264,44 @@ static void string_print_rev(FILE *out, const void *data, uint8_t revision)
 {
 	const struct xt_string_info *info = data;
 
-	fprintf(out, " STRING match %s", is_inverted(info, revision) ? "!" : "");
+	xtables_puts(out, is_inverted(info, revision) ? " STRING match !" :
+						       " STRING match ");
 	put_pattern(out, info->pattern, patlen(info));
-	fprintf(out, " ALGO name %.*s", XT_STRING_MAX_ALGO_NAME_SIZE, info->algo);
-	if (info->from_offset != 0)
-		fprintf(out, " FROM %u", info->from_offset);
-	if (info->to_offset != UINT16_MAX)
-		fprintf(out, " TO %u", info->to_offset);
+	xtables_put_lit(out, " ALGO name ");
+	put_algo(out, info);
+	if (info->from_offset != 0) {
+		xtables_put_lit(out, " FROM ");
+		xtables_put_uint(out, info->from_offset);
+	}
+	if (info->to_offset != UINT16_MAX) {
+		xtables_put_lit(out, " TO ");
+		xtables_put_uint(out, info->to_offset);
+	}
 	if (is_icase(info, revision))
-		fputs(" ICASE", out);
+		xtables_put_lit(out, " ICASE");
 }
 
 static void string_save_rev(FILE *out, const void *data, uint8_t revision)
 {
 	const struct xt_string_info *info = data;
 
-	fprintf(out, "%s --%s", is_inverted(info, revision) ? " !" : "",
-		needs_hex(info->pattern, patlen(info)) ? "hex-string" : "string");
+	if (is_inverted(info, revision))
+		xtables_put_lit(out, " !");
+	xtables_puts(out, needs_hex(info->pattern, patlen(info)) ?
+			  " --hex-string" : " --string");
 	put_pattern(out, info->pattern, patlen(info));
-	fprintf(out, " --algo %.*s", XT_STRING_MAX_ALGO_NAME_SIZE, info->algo);
-	if (info->from_offset != 0)
-		fprintf(out, " --from %u", info->from_offset);
-	if (info->to_offset != UINT16_MAX)
-		fprintf(out, " --to %u", info->to_offset);
+	xtables_put_lit(out, " --algo ");
+	put_algo(out, info);
+	if (info->from_offset != 0) {
+		xtables_put_lit(out, " --from ");
+		xtables_put_uint(out, info->from_offset);
+	}
+	if (info->to_offset != UINT16_MAX) {
+		xtables_put_lit(out, " --to ");
+		xtables_put_uint(out, info->to_offset);
+	}
 	if (is_icase(info, revision))
-		fputs(" --icase", out);
+		xtables_put_lit(out, " --icase");
 }
 
 static void string_print_v0(FILE *out, const struct xtables_rule_ip *ip,

@@ -165,12 +165,14 @@ static void print_flag_names(FILE *out, uint8_t flags)
 
 		while ((flags & tcp_flags[i].flag) == 0)
 			i++;
-		fprintf(out, "%s%s", any ? "," : "", tcp_flags[i].name);
+		if (any)
+			putc_unlocked(',', out);
+		xtables_puts(out, tcp_flags[i].name);
 		any = true;
 		flags &= ~tcp_flags[i].flag;
 	}
 	if (!any)
-		fputs("NONE", out);
+		xtables_put_lit(out, "NONE");
 }
 
 static void tcp_print(FILE *out, const struct xtables_rule_ip *ip,
@@ -180,7 +182,7 @@ static void tcp_print(FILE *out, const struct xtables_rule_ip *ip,
 	bool numeric = flags & XTABLES_PRINT_NUMERIC;
 	bool inv;
 
-	fputs(" tcp", out);
+	xtables_put_lit(out, " tcp");
 	xtables_print_port_range(out, "spt", t->spts,
 				 t->invflags & XT_TCP_INV_SRCPT, "tcp", numeric);
 	xtables_print_port_range(out, "dpt", t->dpts,
@@ -190,12 +192,19 @@ static void tcp_print(FILE *out, const struct xtables_rule_ip *ip,
 		fprintf(out, " option=%s%u", inv ? "!" : "", t->option);
 	inv = t->invflags & XT_TCP_INV_FLAGS;
 	if (t->flg_mask || inv) {
-		fprintf(out, " flags:%s", inv ? "!" : "");
+		xtables_puts(out, inv ? " flags:!" : " flags:");
 		if (numeric) {
-			fprintf(out, "0x%02X/0x%02X", t->flg_mask, t->flg_cmp);
+			static const char hex[] = "0123456789ABCDEF";
+			const char text[] = {
+				'0', 'x', hex[t->flg_mask >> 4],
+				hex[t->flg_mask & 15], '/', '0', 'x',
+				hex[t->flg_cmp >> 4], hex[t->flg_cmp & 15],
+			};
+
+			xtables_put(out, text, sizeof(text));
 		} else {
 			print_flag_names(out, t->flg_mask);
-			fputc('/', out);
+			putc_unlocked('/', out);
 			print_flag_names(out, t->flg_cmp);
 		}
 	}
@@ -226,10 +235,10 @@ static void tcp_save(FILE *out, const struct xtables_rule_ip *ip,
 	}
 	if (t->flg_mask || (t->invflags & XT_TCP_INV_FLAGS)) {
 		if (t->invflags & XT_TCP_INV_FLAGS)
-			fputs(" !", out);
-		fputs(" --tcp-flags ", out);
+			xtables_put_lit(out, " !");
+		xtables_put_lit(out, " --tcp-flags ");
 		print_flag_names(out, t->flg_mask);
-		fputc(' ', out);
+		putc_unlocked(' ', out);
 		print_flag_names(out, t->flg_cmp);
 	}
 }

@@ -281,9 +281,40 @@ static int time_check(struct xtables_checkcall *cb)
 	return 0;
 }
 
+/* "%0<width>u" of v at p; returns the end. */
+static char *zero_padded(char *p, unsigned int v, unsigned int width)
+{
+	char digits[24];
+	size_t n = (size_t)(xtables_fmt_uint(digits, v) - digits);
+
+	for (; n < width; width--)
+		*p++ = '0';
+	memcpy(p, digits, n);
+	return p + n;
+}
+
+/* "a:b:c" of three numbers, each "%02u" (a time of day, a date's time). */
+static char *clock_text(char *p, unsigned int h, unsigned int m,
+			unsigned int s)
+{
+	p = zero_padded(p, h, 2);
+	*p++ = ':';
+	p = zero_padded(p, m, 2);
+	*p++ = ':';
+	return zero_padded(p, s, 2);
+}
+
 static void put_daytime(FILE *out, const char *label, uint32_t t)
 {
-	fprintf(out, " %s %02u:%02u:%02u", label, t / 3600, t / 60 % 60, t % 60);
+	char buf[64], *p = buf;
+	size_t n = strlen(label);
+
+	*p++ = ' ';
+	memcpy(p, label, n);
+	p += n;
+	*p++ = ' ';
+	p = clock_text(p, t / 3600, t / 60 % 60, t % 60);
+	xtables_put(out, buf, (size_t)(p - buf));
 }
 
 /* A date, "YYYY-MM-DD hh:mm:ss" for -L or "--opt YYYY-MM-DDThh:mm:ss"
@@ -292,18 +323,28 @@ static void put_date(FILE *out, uint32_t date, const char *option)
 {
 	time_t t = date;
 	struct tm tm;
+	char buf[96], *p = buf;
 
 	if (date == 0)
 		return;
 	gmtime_r(&t, &tm);
-	if (option != NULL)
-		fprintf(out, " %s %04u-%02u-%02uT%02u:%02u:%02u", option,
-			tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			tm.tm_hour, tm.tm_min, tm.tm_sec);
-	else
-		fprintf(out, " %04u-%02u-%02u %02u:%02u:%02u",
-			tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			tm.tm_hour, tm.tm_min, tm.tm_sec);
+	*p++ = ' ';
+	if (option != NULL) {
+		size_t n = strlen(option);
+
+		memcpy(p, option, n);
+		p += n;
+		*p++ = ' ';
+	}
+	p = zero_padded(p, (unsigned int)(tm.tm_year + 1900), 4);
+	*p++ = '-';
+	p = zero_padded(p, (unsigned int)(tm.tm_mon + 1), 2);
+	*p++ = '-';
+	p = zero_padded(p, (unsigned int)tm.tm_mday, 2);
+	*p++ = option != NULL ? 'T' : ' ';
+	p = clock_text(p, (unsigned int)tm.tm_hour, (unsigned int)tm.tm_min,
+		       (unsigned int)tm.tm_sec);
+	xtables_put(out, buf, (size_t)(p - buf));
 }
 
 static const char *ordinal_suffix(unsigned int day)
@@ -330,10 +371,11 @@ static void put_weekdays(FILE *out, uint8_t mask)
 {
 	const char *sep = "";
 
-	fputc(' ', out);
+	putc_unlocked(' ', out);
 	for (unsigned int i = 1; i <= 7; i++)
 		if (mask & 1u << i) {
-			fprintf(out, "%s%s", sep, week_days[i]);
+			xtables_puts(out, sep);
+			xtables_puts(out, week_days[i]);
 			sep = ",";
 		}
 }
@@ -349,17 +391,17 @@ static void time_print(FILE *out, const struct xtables_rule_ip *ip,
 {
 	const struct xt_time_info *info = data;
 
-	fputs(" TIME", out);
+	xtables_put_lit(out, " TIME");
 	if (has_daytime(info)) {
 		put_daytime(out, "from", info->daytime_start);
 		put_daytime(out, "to", info->daytime_stop);
 	}
 	if (info->weekdays_match != XT_TIME_ALL_WEEKDAYS) {
-		fputs(" on", out);
+		xtables_put_lit(out, " on");
 		put_weekdays(out, info->weekdays_match);
 	}
 	if (info->monthdays_match != XT_TIME_ALL_MONTHDAYS) {
-		fputs(" on", out);
+		xtables_put_lit(out, " on");
 		put_monthdays(out, info->monthdays_match, true);
 	}
 	if (info->date_start != 0) {
@@ -367,11 +409,11 @@ static void time_print(FILE *out, const struct xtables_rule_ip *ip,
 		put_date(out, info->date_start, NULL);
 	}
 	if (info->date_stop != INT_MAX) {
-		fputs(" until date", out);
+		xtables_put_lit(out, " until date");
 		put_date(out, info->date_stop, NULL);
 	}
 	if (!(info->flags & XT_TIME_LOCAL_TZ))
-		fputs(" UTC", out);
+		xtables_put_lit(out, " UTC");
 	if (info->flags & XT_TIME_CONTIGUOUS)
 		fputs(" contiguous", out);
 }
@@ -391,7 +433,7 @@ static void time_save(FILE *out, const struct xtables_rule_ip *ip,
 		put_monthdays(out, info->monthdays_match, false);
 	}
 	if (info->weekdays_match != XT_TIME_ALL_WEEKDAYS) {
-		fputs(" --weekdays", out);
+		xtables_put_lit(out, " --weekdays");
 		put_weekdays(out, info->weekdays_match);
 	}
 	put_date(out, info->date_start, "--datestart");

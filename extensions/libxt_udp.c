@@ -52,7 +52,7 @@ static void udp_print(FILE *out, const struct xtables_rule_ip *ip,
 	const struct xt_udp *u = data;
 	bool numeric = flags & XTABLES_PRINT_NUMERIC;
 
-	fputs(" udp", out);
+	xtables_put_lit(out, " udp");
 	xtables_print_port_range(out, "spt", u->spts,
 				 u->invflags & XT_UDP_INV_SRCPT, "udp", numeric);
 	xtables_print_port_range(out, "dpt", u->dpts,

@@ -133,9 +133,13 @@ int save_main(const struct xtables_family *fam, int argc, char **argv)
 
 	snprintf(prog, sizeof(prog), "%s-save", fam->prog);
 	/* a large table makes megabytes of output: fewer, larger writes
-	 * (stdio's default for a file or pipe is a page at a time) */
-	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	 * (stdio's default for a file or pipe is a page at a time; glibc
+	 * takes the size only with a buffer given) */
+	if (!isatty(STDOUT_FILENO)) {
+		static char outbuf[1 << 16];
+
+		setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+	}
 	/* messages from getopt name the program as the reference does */
 	argv[0] = prog;
 	xtables_set_warn_handler(print_warning);

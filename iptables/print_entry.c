@@ -62,19 +62,102 @@ bool print_is_verdict(const char *name)
 	return false;
 }
 
-/* One lookup per match or target printed, as upstream: the loader
- * repeats its "not supported" warnings at every lookup of a name whose
- * preferred revisions the kernel refused, so the answers are not
- * remembered here (the loader's own lookup is a hash probe). */
+/*
+ * Extension lookups, remembered.  The loader repeats its "not
+ * supported" warnings at every lookup of a name whose preferred
+ * revisions the kernel refused (as upstream does), so an answer is only
+ * remembered once a repeated lookup of the name gave no warning: from
+ * then on every lookup gives the same answer without one.  Until then
+ * each lookup goes to the loader, as upstream's do.
+ */
+struct ext_memo {
+	char name[XT_EXTENSION_MAXNAMELEN];
+	uint8_t kind, nfproto;
+	uint8_t lookups;		/* lookups made so far (saturating) */
+	bool settled;			/* answer final: ext */
+	const struct xtables_ext *ext;
+};
+
+#define MEMO_SLOTS 128			/* a power of two */
+static struct ext_memo memo[MEMO_SLOTS];
+static unsigned int memo_used;
+
+/* From the first three characters (the names are few). */
+static uint32_t memo_hash(const char *name, uint8_t kind)
+{
+	uint32_t h = (unsigned char)name[0] * 7u + kind;
+
+	if (name[0] != '\0' && name[1] != '\0')
+		h += (unsigned char)name[1] * 3u + (unsigned char)name[2];
+	return h;
+}
+
+/* strcmp() == 0 for the short names of extensions, without a call. */
+static bool same_name(const char *a, const char *b)
+{
+	while (*a == *b) {
+		if (*a == '\0')
+			return true;
+		a++;
+		b++;
+	}
+	return false;
+}
+
+/* The slot of (kind, nfproto, name), claimed if new; NULL when the
+ * table is too full or the name too long (then nothing is remembered). */
+static struct ext_memo *memo_slot(uint8_t kind, uint8_t nfproto,
+				  const char *name)
+{
+	uint32_t b = memo_hash(name, kind);
+
+	for (unsigned int i = 0; i < MEMO_SLOTS; i++) {
+		struct ext_memo *m = &memo[(b + i) & (MEMO_SLOTS - 1)];
+
+		if (m->name[0] == '\0') {
+			size_t len = strlen(name);
+
+			if (len >= sizeof(m->name) || len == 0 ||
+			    memo_used >= MEMO_SLOTS / 2)
+				return NULL;
+			memcpy(m->name, name, len + 1);
+			m->kind = kind;
+			m->nfproto = nfproto;
+			memo_used++;
+			return m;
+		}
+		if (m->kind == kind && m->nfproto == nfproto &&
+		    same_name(m->name, name))
+			return m;
+	}
+	return NULL;
+}
+
 const struct xtables_ext *print_find_ext(const struct xtables_family *fam,
 					 enum xtables_ext_kind kind,
 					 const char *name, uint8_t revision,
 					 const struct xtables_ext **any)
 {
-	struct xtables_err err = { 0 };
+	struct ext_memo *m = memo_slot(kind, fam->nfproto, name);
 	const struct xtables_ext *e;
 
-	e = xtables_find_ext(fam, kind, name, true, &err);
+	if (m != NULL && m->settled) {
+		e = m->ext;
+	} else {
+		unsigned long warned = xtables_warn_count();
+
+		e = xtables_find_ext(fam, kind, name, true, NULL);
+		if (m != NULL) {
+			if (m->lookups < 2)
+				m->lookups++;
+			/* the first lookup here may have been the loader's
+			 * first of the name: it does not tell */
+			if (m->lookups >= 2 && xtables_warn_count() == warned) {
+				m->ext = e;
+				m->settled = true;
+			}
+		}
+	}
 	if (any)
 		*any = e;
 	return e != NULL && e->revision == revision ? e : NULL;

@@ -41,19 +41,24 @@ static unsigned int layout(unsigned int fmt)
  * was most of the time spent in userspace.
  */
 
-/* Short strings go out a character at a time through stdio's inline
- * putc_unlocked: cheaper than fwrite's general path for a few bytes. */
 static void put_str(FILE *out, const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		putc_unlocked(s[i], out);
+	xtables_put(out, s, len);
 }
 
 /* Spaces up to width after len characters, as "%-*s" pads. */
 static void pad(FILE *out, size_t len, size_t width)
 {
-	for (; len < width; len++)
-		putc_unlocked(' ', out);
+	static const char spaces[] = "                                ";
+
+	while (len < width) {
+		size_t n = width - len;
+
+		if (n > sizeof(spaces) - 1)
+			n = sizeof(spaces) - 1;
+		xtables_put(out, spaces, n);
+		len += n;
+	}
 }
 
 /* s then a space: "%-<width>s " in a table, "%s " on one line. */
@@ -121,39 +126,45 @@ static void print_header(FILE *out, const struct xtables_chain *c,
 {
 	const char *pol = xtables_chain_policy(c);
 
-	fprintf(out, "Chain %s", xtables_chain_name(c));
+	xtables_put_lit(out, "Chain ");
+	xtables_puts(out, xtables_chain_name(c));
 	if (pol) {
-		fprintf(out, " (policy %s", pol);
+		xtables_put_lit(out, " (policy ");
+		xtables_puts(out, pol);
 		if (lf & LF_COUNTS) {
 			struct xt_counters cnt = xtables_chain_counters(c);
 
-			fputc(' ', out);
+			putc_unlocked(' ', out);
 			print_count(out, cnt.pcnt, lf | LF_NOTABLE);
-			fputs("packets, ", out);
+			xtables_put_lit(out, "packets, ");
 			print_count(out, cnt.bcnt, lf | LF_NOTABLE);
-			fputs("bytes", out);
+			xtables_put_lit(out, "bytes");
 		}
-		fputs(")\n", out);
+		xtables_put_lit(out, ")\n");
 	} else {
-		fprintf(out, " (%u references)\n", xtables_chain_refs(c));
+		xtables_put_lit(out, " (");
+		xtables_put_uint(out, xtables_chain_refs(c));
+		xtables_put_lit(out, " references)\n");
 	}
 
+	/* the column titles, as "%-4s ", "%5s %5s " or "%8s %10s ",
+	 * "%-9s ", " %-6s %-6s ", " %-19s " would lay them out */
 	if (lf & LF_LINENUM)
-		fprintf(out, "%-4s ", "num");
+		xtables_put_lit(out, "num  ");
 	if (lf & LF_COUNTS) {
 		if (lf & LF_KMG)
-			fprintf(out, "%5s %5s ", "pkts", "bytes");
+			xtables_put_lit(out, " pkts bytes ");
 		else
-			fprintf(out, "%8s %10s ", "pkts", "bytes");
+			xtables_put_lit(out, "    pkts      bytes ");
 	}
-	fprintf(out, "%-9s ", "target");
-	fputs(" prot ", out);
-	fputs("opt", out);
+	xtables_put_lit(out, "target    ");
+	xtables_put_lit(out, " prot ");
+	xtables_put_lit(out, "opt");
 	if (lf & LF_VIA)
-		fprintf(out, " %-6s %-6s ", "in", "out");
-	fprintf(out, " %-19s ", "source");
-	fprintf(out, " %-19s ", "destination");
-	fputc('\n', out);
+		xtables_put_lit(out, " in     out    ");
+	xtables_put_lit(out, " source              ");
+	xtables_put_lit(out, " destination         ");
+	putc_unlocked('\n', out);
 }
 
 static const char *addr_mask_text(const struct xtables_family *fam,
@@ -200,12 +211,19 @@ static const char *addr_mask_text(const struct xtables_family *fam,
 static void print_iface(FILE *out, const char *iface, bool inv,
 			unsigned int lf, const char *tab, const char *notab)
 {
-	char buf[IFNAMSIZ + 2];
+	const char *name = iface[0] ? iface : (lf & LF_NUMERIC) ? "*" : "any";
+	size_t len = strnlen(name, IFNAMSIZ);
 
-	snprintf(buf, sizeof(buf), "%s%s", inv ? "!" : "",
-		 iface[0] ? iface : (lf & LF_NUMERIC) ? "*" : "any");
-	fputs(COL(lf, tab, notab), out);
-	put_col(out, buf, 6, lf);
+	xtables_puts(out, COL(lf, tab, notab));
+	if (inv) {
+		putc_unlocked('!', out);
+		len++;
+	}
+	/* "%-6s " of the name after the "!" */
+	put_str(out, name, inv ? len - 1 : len);
+	if (!(lf & LF_NOTABLE))
+		pad(out, len, 6);
+	putc_unlocked(' ', out);
 }
 
 static void print_match(FILE *out, const struct entry_view *v,
@@ -271,7 +289,7 @@ static void print_line(FILE *out, const struct entry_view *v,
 	}
 	put_col(out, targname, 9, lf);
 
-	fputc(ip->invflags & XTABLES_INV_PROTO ? '!' : ' ', out);
+	putc_unlocked(ip->invflags & XTABLES_INV_PROTO ? '!' : ' ', out);
 	pname = xtables_proto_to_name(ip->proto, lf & LF_NUMERIC);
 	if (pname) {
 		put_col(out, pname, 4, lf);
@@ -282,10 +300,10 @@ static void print_line(FILE *out, const struct entry_view *v,
 	}
 
 	if (lf & LF_NOTABLE)
-		fputs("opt ", out);
-	fputc(ip->invflags & XTABLES_INV_FRAG ? '!' : '-', out);
-	fputc(ip->flags & XTABLES_IPF_FRAG ? 'f' : '-', out);
-	fputc(' ', out);
+		xtables_put_lit(out, "opt ");
+	putc_unlocked(ip->invflags & XTABLES_INV_FRAG ? '!' : '-', out);
+	putc_unlocked(ip->flags & XTABLES_IPF_FRAG ? 'f' : '-', out);
+	putc_unlocked(' ', out);
 
 	if (lf & LF_VIA) {
 		print_iface(out, ip->iniface, ip->invflags & XTABLES_INV_VIA_IN,
@@ -295,28 +313,28 @@ static void print_line(FILE *out, const struct entry_view *v,
 			    lf, "", "out ");
 	}
 
-	fputc(ip->invflags & XTABLES_INV_SRCIP ? '!' : ' ', out);
+	putc_unlocked(ip->invflags & XTABLES_INV_SRCIP ? '!' : ' ', out);
 	put_col(out, addr_mask_text(v->fam, &ip->src, &ip->smsk, lf, buf,
 				    sizeof(buf)), 19, lf);
-	fputc(ip->invflags & XTABLES_INV_DSTIP ? '!' : ' ', out);
+	putc_unlocked(ip->invflags & XTABLES_INV_DSTIP ? '!' : ' ', out);
 	if (lf & LF_NOTABLE) {
-		fputs("-> ", out);
-		fputs(addr_mask_text(v->fam, &ip->dst, &ip->dmsk, lf, buf,
-				     sizeof(buf)), out);
+		xtables_put_lit(out, "-> ");
+		xtables_puts(out, addr_mask_text(v->fam, &ip->dst, &ip->dmsk,
+						 lf, buf, sizeof(buf)));
 	} else {
 		put_col(out, addr_mask_text(v->fam, &ip->dst, &ip->dmsk, lf,
 					    buf, sizeof(buf)), 19, lf);
 	}
 
 	if (lf & LF_NOTABLE)
-		fputs("  ", out);
+		xtables_put_lit(out, "  ");
 	if (ip->flags & XTABLES_IPF_GOTO)
-		fputs("[goto] ", out);
+		xtables_put_lit(out, "[goto] ");
 
 	while ((m = entry_view_next_match(v, &pos)))
 		print_match(out, v, m, lf);
 	print_target(out, v, standard, lf);
-	fputc('\n', out);
+	putc_unlocked('\n', out);
 }
 
 static void print_rule(FILE *out, const struct xtables_table *t,
@@ -359,7 +377,7 @@ bool print_list(FILE *out, const struct xtables_table *t, const char *chain,
 		if (chain && strcmp(chain, xtables_chain_name(c)) != 0)
 			continue;
 		if (found)
-			fputc('\n', out);
+			putc_unlocked('\n', out);
 		if (!rulenum)
 			print_header(out, c, lf);
 		for (r = xtables_rule_first(c); r; r = xtables_rule_next(r))

@@ -8,6 +8,15 @@
 #include "common.h"
 #include "print_entry.h"
 
+/* " -c PCNT BCNT" */
+static void put_counters(FILE *out, const struct xt_counters *cnt)
+{
+	xtables_put_lit(out, " -c ");
+	xtables_put_uint(out, cnt->pcnt);
+	putc_unlocked(' ', out);
+	xtables_put_uint(out, cnt->bcnt);
+}
+
 /* -S -v and `iptables -c` style counters after the rule's options. */
 static bool want_counters(unsigned int fmt)
 {
@@ -23,39 +32,51 @@ static void die_missing(FILE *out, const char *fmt, const char *name)
 	exit(1);
 }
 
+/* Whether the first len bytes are 0 (an address, a mask), without a
+ * call: this runs twice for every rule of a save. */
+static bool all_zero(const union nf_inet_addr *a, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)a;
+
+	for (size_t i = 0; i < len; i++)
+		if (b[i] != 0)
+			return false;
+	return true;
+}
+
 static void save_addr(FILE *out, const struct xtables_family *fam,
 		      char letter, const union nf_inet_addr *a,
 		      const union nf_inet_addr *m, bool inv)
 {
-	static const union nf_inet_addr zero;
-	char abuf[INET6_ADDRSTRLEN], mbuf[INET6_ADDRSTRLEN];
 	int cidr;
 
-	if (!inv && memcmp(a, &zero, fam->addr_len) == 0 &&
-	    memcmp(m, &zero, fam->addr_len) == 0)
+	if (!inv && all_zero(a, fam->addr_len) && all_zero(m, fam->addr_len))
 		return;
 	cidr = xtables_mask_to_plen(fam->nfproto, m);
-	/* plain fputs, not fprintf: this runs for every rule of a save */
-	fputs(inv ? " ! -" : " -", out);
-	fputc(letter, out);
-	fputc(' ', out);
-	fputs(print_addr_numeric(fam, a, abuf, sizeof(abuf)), out);
-	fputc('/', out);
-	if (cidr < 0) {
-		fputs(print_addr_numeric(fam, m, mbuf, sizeof(mbuf)), out);
-	} else {
-		snprintf(mbuf, sizeof(mbuf), "%d", cidr);
-		fputs(mbuf, out);
-	}
+	if (inv)
+		xtables_put_lit(out, " ! -");
+	else
+		xtables_put_lit(out, " -");
+	putc_unlocked(letter, out);
+	putc_unlocked(' ', out);
+	xtables_put_addr(out, fam->nfproto, a);
+	putc_unlocked('/', out);
+	if (cidr < 0)
+		xtables_put_addr(out, fam->nfproto, m);
+	else
+		xtables_put_uint(out, (unsigned int)cidr);
 }
 
 static void save_iface(FILE *out, char letter, const char *iface, bool inv)
 {
 	if (iface[0] && (strcmp(iface, "+") != 0 || inv)) {
-		fputs(inv ? " ! -" : " -", out);
-		fputc(letter, out);
-		fputc(' ', out);
-		fputs(iface, out);
+		if (inv)
+			xtables_put_lit(out, " ! -");
+		else
+			xtables_put_lit(out, " -");
+		putc_unlocked(letter, out);
+		putc_unlocked(' ', out);
+		xtables_put(out, iface, strnlen(iface, IFNAMSIZ));
 	}
 }
 
@@ -74,12 +95,12 @@ static void save_match(FILE *out, const struct entry_view *v,
 		return;
 	}
 	shown = ext ? ext : any;
-	fputs(" -m ", out);
-	fputs(shown->alias ? shown->alias(m->data) : name, out);
+	xtables_put_lit(out, " -m ");
+	xtables_puts(out, shown->alias ? shown->alias(m->data) : name);
 	if (ext && ext->save)
 		ext->save(out, &v->ip, m->data);
 	else if (any->save)
-		fputs(" [unsupported revision]", out);
+		xtables_put_lit(out, " [unsupported revision]");
 }
 
 static void save_target(FILE *out, const struct entry_view *v,
@@ -91,9 +112,11 @@ static void save_target(FILE *out, const struct entry_view *v,
 
 	if (entry_view_standard_target(v)) {
 		if (targname && targname[0]) {
-			fputs(v->ip.flags & XTABLES_IPF_GOTO ? " -g " : " -j ",
-			      out);
-			fputs(targname, out);
+			if (v->ip.flags & XTABLES_IPF_GOTO)
+				xtables_put_lit(out, " -g ");
+			else
+				xtables_put_lit(out, " -j ");
+			xtables_puts(out, targname);
 		}
 		return;
 	}
@@ -102,12 +125,12 @@ static void save_target(FILE *out, const struct entry_view *v,
 	if (!any)
 		die_missing(out, "Can't find library for target `%s'\n", name);
 	shown = ext ? ext : any;
-	fputs(" -j ", out);
-	fputs(shown->alias ? shown->alias(t->data) : name, out);
+	xtables_put_lit(out, " -j ");
+	xtables_puts(out, shown->alias ? shown->alias(t->data) : name);
 	if (ext && ext->save)
 		ext->save(out, &v->ip, t->data);
 	else if (any->save)
-		fputs(" [unsupported revision]", out);
+		xtables_put_lit(out, " [unsupported revision]");
 	else if (t->u.target_size != sizeof(*t))
 		die_missing(out, "Target `%s' is missing save function\n",
 			    name);
@@ -122,9 +145,7 @@ void print_chain_spec(FILE *out, const struct xtables_chain *c,
 		if (want_counters(fmt)) {
 			struct xt_counters cnt = xtables_chain_counters(c);
 
-			fprintf(out, " -c %llu %llu",
-				(unsigned long long)cnt.pcnt,
-				(unsigned long long)cnt.bcnt);
+			put_counters(out, &cnt);
 		}
 		fputc('\n', out);
 	} else {
@@ -144,8 +165,8 @@ void print_rule_spec(FILE *out, const struct xtables_table *t,
 
 	entry_view_init(&v, fam, xtables_rule_entry(r, &size));
 
-	fputs("-A ", out);
-	fputs(xtables_chain_name(c), out);
+	xtables_put_lit(out, "-A ");
+	xtables_puts(out, xtables_chain_name(c));
 	save_addr(out, fam, 's', &v.ip.src, &v.ip.smsk,
 		  v.ip.invflags & XTABLES_INV_SRCIP);
 	save_addr(out, fam, 'd', &v.ip.dst, &v.ip.dmsk,
@@ -155,18 +176,18 @@ void print_rule_spec(FILE *out, const struct xtables_table *t,
 		   v.ip.invflags & XTABLES_INV_VIA_OUT);
 	if (v.ip.proto > 0) {
 		if (v.ip.invflags & XTABLES_INV_PROTO)
-			fputs(" !", out);
+			xtables_put_lit(out, " !");
+		xtables_put_lit(out, " -p ");
 		pname = xtables_proto_to_name(v.ip.proto, true);
-		if (pname) {
-			fputs(" -p ", out);
-			fputs(pname, out);
-		} else
-			fprintf(out, " -p %u", v.ip.proto);
+		if (pname)
+			xtables_puts(out, pname);
+		else
+			xtables_put_uint(out, v.ip.proto);
 	}
 	if (v.ip.flags & XTABLES_IPF_FRAG) {
 		if (v.ip.invflags & XTABLES_INV_FRAG)
-			fputs(" !", out);
-		fputs(" -f", out);
+			xtables_put_lit(out, " !");
+		xtables_put_lit(out, " -f");
 	}
 
 	while ((m = entry_view_next_match(&v, &pos)))
@@ -175,11 +196,10 @@ void print_rule_spec(FILE *out, const struct xtables_table *t,
 	if (want_counters(fmt)) {
 		struct xt_counters cnt = xtables_rule_counters(r);
 
-		fprintf(out, " -c %llu %llu", (unsigned long long)cnt.pcnt,
-			(unsigned long long)cnt.bcnt);
+		put_counters(out, &cnt);
 	}
 	save_target(out, &v, xtables_rule_target(r));
-	fputc('\n', out);
+	putc_unlocked('\n', out);
 }
 
 bool print_rules(FILE *out, const struct xtables_table *t, const char *chain,
@@ -234,9 +254,11 @@ void print_table_save(FILE *out, const struct xtables_table *t,
 				struct xt_counters cnt =
 					xtables_rule_counters(r);
 
-				fprintf(out, "[%llu:%llu] ",
-					(unsigned long long)cnt.pcnt,
-					(unsigned long long)cnt.bcnt);
+				putc_unlocked('[', out);
+				xtables_put_uint(out, cnt.pcnt);
+				putc_unlocked(':', out);
+				xtables_put_uint(out, cnt.bcnt);
+				xtables_put_lit(out, "] ");
 			}
 			print_rule_spec(out, t, c, r, 0);
 		}

@@ -21,6 +21,12 @@ int xtables_fail(struct xtables_err *err, int status, const char *fmt, ...)
 }
 
 static xtables_warn_fn warn_handler;
+static unsigned long warn_count;
+
+unsigned long xtables_warn_count(void)
+{
+	return warn_count;
+}
 
 void xtables_set_warn_handler(xtables_warn_fn fn)
 {
@@ -32,6 +38,7 @@ void xtables_warn(const char *fmt, ...)
 	char msg[1024];
 	va_list ap;
 
+	warn_count++;
 	if (warn_handler == NULL)
 		return;
 	va_start(ap, fmt);
