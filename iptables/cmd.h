@@ -8,6 +8,7 @@
 
 #include <getopt.h>
 #include "common.h"
+#include "cmd_opttable.h"
 
 /* Generic options seen (the reference's OPT_* bits, same order). */
 enum {
@@ -25,6 +26,9 @@ enum {
 	OPT_FRAGMENT = 1 << 11,
 	OPT_COUNT = 12,
 };
+
+/* Bytes of a command's own string buffer. */
+#define CMD_STRBUF 512
 
 /* What an informational command prints instead of touching a table. */
 enum cmd_info {
@@ -77,9 +81,14 @@ struct cmd {
 	struct cmd_addrs src, dst;
 
 	/* getopt state: the generic options merged with the extensions'
-	 * (a buffer shared by all commands, valid while parsing) */
-	struct option *opts;
-	unsigned int next_offset;
+	 * (see cmd_opttable.h) */
+	const struct cmd_opttable *opts;
+
+	/* allocation (cmdline.c): room for matches, and the buffer that
+	 * holds the strings above that fit, kept last */
+	unsigned int matches_cap;
+	size_t strused;
+	char strbuf[CMD_STRBUF];
 };
 
 /* dump.c: -vv's dump of the kernel's table, and the error texts that

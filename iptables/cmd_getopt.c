@@ -30,26 +30,58 @@ static bool same_name(const char *o, const char *s, size_t len)
 	return o[0] == s[0] && strncmp(o, s, len) == 0 && o[len] == '\0';
 }
 
+uint32_t cmd_optname_hash(const char *name, size_t len)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*name++) * 16777619u;
+	return h;
+}
+
+/* The first option named exactly the len characters at name. */
+static const struct option *exact_match(const struct option *longopts,
+					const struct cmd_optindex *index,
+					const char *name, size_t len,
+					uint32_t hash)
+{
+	const struct option *p;
+
+	if (index != NULL) {
+		unsigned int b = hash & index->mask;
+
+		for (; index->slot[b] != 0; b = (b + 1) & index->mask) {
+			p = &longopts[index->slot[b] - 1];
+			if (same_name(p->name, name, len))
+				return p;
+		}
+		return NULL;
+	}
+	for (p = longopts; p->name != NULL; p++)
+		if (same_name(p->name, name, len))
+			return p;
+	return NULL;
+}
+
 /* "--name[=value]" at g->nextchar (after the dashes). */
 static int long_option(struct cmd_getopt *g, int argc, char **argv,
-		       const struct option *longopts)
+		       const struct option *longopts,
+		       const struct cmd_optindex *index)
 {
 	const char *name = g->nextchar, *end;
 	const struct option *p, *found = NULL;
 	size_t len;
 	bool ambiguous = false;
 
+	uint32_t hash = 2166136261u;	/* cmd_optname_hash(), on the way */
+
 	for (end = name; *end != '\0' && *end != '='; end++)
-		;
+		hash = (hash ^ (unsigned char)*end) * 16777619u;
 	len = (size_t)(end - name);
 
 	/* an exact match wins, the first one in the table */
 	if (len > 0)
-		for (p = longopts; p->name != NULL; p++)
-			if (same_name(p->name, name, len)) {
-				found = p;
-				break;
-			}
+		found = exact_match(longopts, index, name, len, hash);
 	if (found == NULL) {
 		/* a unique abbreviation (or several naming the same thing) */
 		for (p = longopts; p->name != NULL; p++) {
@@ -98,8 +130,38 @@ static int long_option(struct cmd_getopt *g, int argc, char **argv,
 	return found->val;
 }
 
+/* strchr(optstring, c) for c other than NUL, through a table of the
+ * last optstring seen (the parser always passes the same one). */
+static const char *short_spec(const char *optstring, char c)
+{
+	static const char *known;
+	static unsigned char pos[256];	/* 1 + offset of the first c, or 0 */
+
+	if (c == '\0')
+		return NULL;
+	if (optstring != known) {
+		memset(pos, 0, sizeof(pos));
+		for (size_t i = strlen(optstring); i-- > 0;)
+			if (i < 255)
+				pos[(unsigned char)optstring[i]] = (unsigned char)(i + 1);
+			else
+				return strchr(optstring, c);
+		known = optstring;
+	}
+	return pos[(unsigned char)c] ? optstring + pos[(unsigned char)c] - 1 : NULL;
+}
+
 int cmd_getopt_next(struct cmd_getopt *g, int argc, char **argv,
 		    const char *optstring, const struct option *longopts)
+{
+	return cmd_getopt_next_indexed(g, argc, argv, optstring, longopts,
+				       NULL);
+}
+
+int cmd_getopt_next_indexed(struct cmd_getopt *g, int argc, char **argv,
+			    const char *optstring,
+			    const struct option *longopts,
+			    const struct cmd_optindex *index)
 {
 	const char *spec;
 	char c;
@@ -135,14 +197,14 @@ int cmd_getopt_next(struct cmd_getopt *g, int argc, char **argv,
 		}
 		if (argv[optind][1] == '-') {
 			g->nextchar = argv[optind] + 2;
-			return long_option(g, argc, argv, longopts);
+			return long_option(g, argc, argv, longopts, index);
 		}
 		g->nextchar = argv[optind] + 1;
 	}
 
 	/* the next character of a cluster of short options */
 	c = *g->nextchar++;
-	spec = c != '\0' ? strchr(optstring, c) : NULL;
+	spec = short_spec(optstring, c);
 	if (*g->nextchar == '\0')
 		optind++;
 	if (spec == NULL || c == ':' || c == ';') {

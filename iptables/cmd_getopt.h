@@ -10,6 +10,19 @@
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* An index of a long option table by exact name: slot[h & mask] (then
+ * the next slots, wrapping) holds 1 + the position of the first option
+ * of each name in the table, 0 ends the probe.  h is cmd_optname_hash()
+ * of the name. */
+struct cmd_optindex {
+	unsigned int mask;		/* number of slots - 1 */
+	const uint16_t *slot;
+};
+
+uint32_t cmd_optname_hash(const char *name, size_t len);
 
 struct cmd_getopt {
 	const char *nextchar;		/* rest of a short-option cluster */
@@ -24,5 +37,12 @@ void cmd_getopt_start(struct cmd_getopt *g);
  * longopts, NULL) would return it. */
 int cmd_getopt_next(struct cmd_getopt *g, int argc, char **argv,
 		    const char *optstring, const struct option *longopts);
+
+/* The same, finding exact long option names through index (of
+ * longopts; NULL: none) instead of a scan of the table. */
+int cmd_getopt_next_indexed(struct cmd_getopt *g, int argc, char **argv,
+			    const char *optstring,
+			    const struct option *longopts,
+			    const struct cmd_optindex *index);
 
 #endif

@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +20,6 @@
 #include "cmd.h"
 #include "cmd_getopt.h"
 #include "restore_chains.h"
-
-#define OFFSET_SCALE 256	/* getopt values reserved per extension */
 
 static const char optstring[] =
 	"-:A:C:D:E:F::I:L::M:N:P:R:S::VX::Z::c:d:i:j:o:p:s:t:vW::46fg:h::m:nw::x";
@@ -171,10 +171,38 @@ static char *xstrdup(const char *s)
 	return d;
 }
 
-static void set_str(char **dst, const char *s)
+/* The strings of a command live in its own buffer while they fit (a
+ * restore parses a command per rule line: no allocation for them). */
+static bool in_strbuf(const struct cmd *c, const char *s)
 {
-	free(*dst);
-	*dst = xstrdup(s);
+	uintptr_t a = (uintptr_t)s, b = (uintptr_t)c->strbuf;
+
+	return a >= b && a < b + sizeof(c->strbuf);
+}
+
+static char *cmd_strdup(struct cmd *c, const char *s)
+{
+	size_t n = strlen(s ? s : "") + 1;
+	char *d;
+
+	if (n > sizeof(c->strbuf) - c->strused)
+		return xstrdup(s);
+	d = c->strbuf + c->strused;
+	memcpy(d, s ? s : "", n);
+	c->strused += n;
+	return d;
+}
+
+static void cmd_strfree(struct cmd *c, char *s)
+{
+	if (!in_strbuf(c, s))
+		free(s);
+}
+
+static void set_str(struct cmd *c, char **dst, const char *s)
+{
+	cmd_strfree(c, *dst);
+	*dst = cmd_strdup(c, s);
 }
 
 /* Unsigned number, whole string, base 0, no sign (xtables_strtoui). */
@@ -288,9 +316,9 @@ static int parse_delete_num(struct parser *p, const char *s)
 static void optional_chain(struct parser *p)
 {
 	if (optarg)
-		set_str(&p->c->chain, optarg);
+		set_str(p->c, &p->c->chain, optarg);
 	else if (has_arg(p))
-		set_str(&p->c->chain, p->argv[optind++]);
+		set_str(p->c, &p->c->chain, p->argv[optind++]);
 }
 
 /* ---- extensions ---- */
@@ -316,70 +344,21 @@ static const struct xtables_ext *find_target(const struct cmd *c,
 	return xtables_find_ext(c->fam, XTABLES_TARGET, name, quiet, err);
 }
 
-static unsigned int option_count(const struct xtables_ext *ext)
-{
-	unsigned int n = 0;
-
-	if (ext->options != NULL)
-		while (ext->options[n].name != NULL)
-			n++;
-	return n;
-}
-
-/* The merged option table.  It is needed only while one command line
- * is parsed, so one buffer serves every cmd_parse() of the process
- * (iptables-restore parses a line per rule: a fresh table of 40-60
- * options per extension and line was most of its malloc work).  The
- * parser is not reentrant anyway (optind). */
-static struct option *merged_opts;
-static size_t merged_cap;
-
-/* Merge ext's options: generic first, then the new ones, then the
- * extensions merged before (the reference's precedence). */
+/* Merge ext's options into the command's option table. */
 static int merge_options(struct parser *p, struct cmd_ext *ce)
 {
 	struct cmd *c = p->c;
-	unsigned int nnew = option_count(ce->ext), nold = 0, i;
-	struct option *o;
+	const struct cmd_opttable *t;
 
-	if (nnew == 0)
+	if (ce->ext->options == NULL || ce->ext->options[0].name == NULL)
 		return 0;
-	if (c->opts != NULL)
-		while (c->opts[nold].name != NULL)
-			nold++;
-	else
-		nold = N_GENERIC;
-	if (nold + nnew + 1 > merged_cap) {
-		size_t cap = 2 * (nold + nnew + 1);
-		struct option *grown = realloc(merged_opts, cap * sizeof(*grown));
-
-		if (grown == NULL)
-			return xtables_fail(p->err, XTABLES_OTHER_PROBLEM,
-					    "can't alloc memory!");
-		merged_opts = grown;
-		merged_cap = cap;
-	}
-	if (c->opts == NULL)
-		memcpy(merged_opts, generic_options(c->fam),
-		       N_GENERIC * sizeof(*merged_opts));
-	c->opts = merged_opts;
-	c->next_offset += OFFSET_SCALE;
-	ce->offset = c->next_offset;
-	/* the earlier extensions' options move behind the new ones */
-	memmove(c->opts + N_GENERIC + nnew, c->opts + N_GENERIC,
-		(nold - N_GENERIC) * sizeof(*c->opts));
-	o = c->opts + N_GENERIC;
-	for (i = 0; i < nnew; i++, o++) {
-		const struct xtables_option *xo = &ce->ext->options[i];
-
-		o->name = xo->name;
-		o->has_arg = xo->type == XTTYPE_NONE ? no_argument :
-			     xo->has_arg_optional ? optional_argument :
-			     required_argument;
-		o->flag = NULL;
-		o->val = ce->offset + xo->id;
-	}
-	memset(&c->opts[nold + nnew], 0, sizeof(*c->opts));
+	t = cmd_opttable_merge(c->opts, ce->ext);
+	if (t == NULL)
+		return xtables_fail(p->err, XTABLES_OTHER_PROBLEM,
+				    "can't alloc memory!");
+	cmd_opttable_release(c->opts);
+	c->opts = t;
+	ce->offset = t->offset;
 	return 0;
 }
 
@@ -405,11 +384,16 @@ static int add_match(struct parser *p, const struct xtables_ext *ext,
 	struct cmd_ext *ce, *grown;
 	unsigned int i, offset = known_offset(c, ext);
 
-	grown = realloc(c->matches, (c->nmatches + 1) * sizeof(*grown));
-	if (grown == NULL)
-		return xtables_fail(p->err, XTABLES_OTHER_PROBLEM,
-				    "can't alloc memory!");
-	c->matches = grown;
+	if (c->nmatches == c->matches_cap) {
+		unsigned int cap = c->matches_cap ? 2 * c->matches_cap : 4;
+
+		grown = realloc(c->matches, cap * sizeof(*grown));
+		if (grown == NULL)
+			return xtables_fail(p->err, XTABLES_OTHER_PROBLEM,
+					    "can't alloc memory!");
+		c->matches = grown;
+		c->matches_cap = cap;
+	}
 	for (i = 0; i < c->nmatches; i++)
 		if (strcmp(c->matches[i].ext->name, ext->name) == 0)
 			c->matches[i].completed = true;
@@ -466,7 +450,7 @@ static int command_jump(struct parser *p, const char *name)
 
 	if (check_target_name(p, name) < 0)
 		return -1;
-	set_str(&c->jumpto, name);
+	set_str(c, &c->jumpto, name);
 	ext = find_target(c, name, true, p->err);
 	if (ext == NULL)
 		return 0;	/* maybe a chain: resolved at execution */
@@ -618,7 +602,7 @@ static int parse_proto_opt(struct parser *p, const char *arg)
 
 	if (set_option(p, OPT_PROTOCOL) < 0)
 		return -1;
-	set_str(&c->protocol, arg);
+	set_str(c, &c->protocol, arg);
 	for (q = c->protocol; *q; q++)
 		*q = tolower((unsigned char)*q);
 	if (xtables_parse_protocol(c->protocol, &c->ip.proto, p->err) < 0)
@@ -739,12 +723,12 @@ static int parse_one(struct parser *p, int opt)
 	case 'C':
 		if (add_command(p, opt == 'A' ? CMD_APPEND : CMD_CHECK, CMD_NONE) < 0)
 			return -1;
-		set_str(&c->chain, optarg);
+		set_str(c, &c->chain, optarg);
 		return 0;
 	case 'D':
 		if (add_command(p, CMD_DELETE, CMD_NONE) < 0)
 			return -1;
-		set_str(&c->chain, optarg);
+		set_str(c, &c->chain, optarg);
 		if (has_arg(p)) {
 			if (parse_delete_num(p, p->argv[optind++]) < 0)
 				return -1;
@@ -754,14 +738,14 @@ static int parse_one(struct parser *p, int opt)
 	case 'R':
 		if (add_command(p, CMD_REPLACE, CMD_NONE) < 0)
 			return -1;
-		set_str(&c->chain, optarg);
+		set_str(c, &c->chain, optarg);
 		if (!has_arg(p))
 			return param_fail(p, "-R requires a rule number");
 		return parse_rulenum(p, p->argv[optind++]);
 	case 'I':
 		if (add_command(p, CMD_INSERT, CMD_NONE) < 0)
 			return -1;
-		set_str(&c->chain, optarg);
+		set_str(c, &c->chain, optarg);
 		if (has_arg(p))
 			return parse_rulenum(p, p->argv[optind++]);
 		c->rulenum = 1;
@@ -796,23 +780,23 @@ static int parse_one(struct parser *p, int opt)
 		if (assert_valid_chain_name(p, optarg) < 0 ||
 		    add_command(p, CMD_NEW_CHAIN, CMD_NONE) < 0)
 			return -1;
-		set_str(&c->chain, optarg);
+		set_str(c, &c->chain, optarg);
 		return 0;
 	case 'E':
 		if (add_command(p, CMD_RENAME_CHAIN, CMD_NONE) < 0)
 			return -1;
-		set_str(&c->chain, optarg);
+		set_str(c, &c->chain, optarg);
 		if (!has_arg(p))
 			return param_fail(p, "-E requires old-chain-name and new-chain-name");
-		set_str(&c->newname, p->argv[optind++]);
+		set_str(c, &c->newname, p->argv[optind++]);
 		return assert_valid_chain_name(p, c->newname);
 	case 'P':
 		if (add_command(p, CMD_SET_POLICY, CMD_NONE) < 0)
 			return -1;
 		if (!has_arg(p))
 			return param_fail(p, "-P requires a chain and a policy");
-		set_str(&c->chain, optarg);
-		set_str(&c->policy, p->argv[optind++]);
+		set_str(c, &c->chain, optarg);
+		set_str(c, &c->policy, p->argv[optind++]);
 		return 0;
 	case 'h':
 		if (c->nmatches == 0 && c->protocol != NULL) {
@@ -834,13 +818,13 @@ static int parse_one(struct parser *p, int opt)
 	case 'd':
 		if (set_option(p, opt == 's' ? OPT_SOURCE : OPT_DESTINATION) < 0)
 			return -1;
-		set_str(opt == 's' ? &c->shost : &c->dhost, optarg);
+		set_str(c, opt == 's' ? &c->shost : &c->dhost, optarg);
 		return 0;
 	case 'g':
 		if (set_option(p, OPT_JUMP) < 0 || check_target_name(p, optarg) < 0)
 			return -1;
 		c->ip.flags |= XTABLES_IPF_GOTO;
-		set_str(&c->jumpto, optarg);
+		set_str(c, &c->jumpto, optarg);
 		return 0;
 	case 'j':
 		if (set_option(p, OPT_JUMP) < 0)
@@ -878,7 +862,7 @@ static int parse_one(struct parser *p, int opt)
 		if (c->restore && p->table_set)
 			return param_fail(p, "The -t option cannot be used in %s.\n",
 					  c->fam->prog);
-		set_str(&c->table, optarg);
+		set_str(c, &c->table, optarg);
 		p->table_set = true;
 		return 0;
 	case 'w':
@@ -1020,6 +1004,32 @@ static int final_checks(struct parser *p)
 
 /* ---- public ---- */
 
+/* The last command freed, kept for the next cmd_parse() (a restore
+ * parses one per rule line) with its room for matches. */
+static struct cmd *spare;
+
+static struct cmd *cmd_new(void)
+{
+	struct cmd *c = spare;
+	struct cmd_ext *matches = NULL;
+	unsigned int cap = 0;
+
+	spare = NULL;
+	if (c == NULL) {
+		c = malloc(sizeof(*c));
+		if (c == NULL)
+			abort();
+	} else {
+		matches = c->matches;
+		cap = c->matches_cap;
+	}
+	/* the string buffer needs no clearing */
+	memset(c, 0, offsetof(struct cmd, strbuf));
+	c->matches = matches;
+	c->matches_cap = cap;
+	return c;
+}
+
 struct cmd *cmd_parse(const struct cmd_env *env, int argc, char **argv,
 		      struct xtables_err *err)
 {
@@ -1029,27 +1039,30 @@ struct cmd *cmd_parse(const struct cmd_env *env, int argc, char **argv,
 		.err = err,
 		.table_set = env->restore,
 	};
-	/* malloc + memset, not calloc: glibc's calloc never takes chunks
-	 * from the thread cache, and restore parses a line per rule */
-	struct cmd *c = malloc(sizeof(*c));
+	struct cmd *c = cmd_new();
 	struct cmd_getopt scan;
 	int opt, r = 0;
 
-	if (c == NULL)
-		abort();
-	memset(c, 0, sizeof(*c));
-	memset(err, 0, sizeof(*err));
+	err->status = 0;
+	err->raw = false;
+	err->line = 0;
+	err->msg[0] = '\0';
 	p.c = c;
 	c->fam = env->fam;
 	c->restore = env->restore;
 	c->ip.family = env->fam->nfproto;
-	c->table = xstrdup(env->table ? env->table : "filter");
-	c->jumpto = xstrdup("");
+	c->table = cmd_strdup(c, env->table ? env->table : "filter");
+	c->jumpto = cmd_strdup(c, "");
 
+	c->opts = cmd_opttable_root(generic_options(c->fam), N_GENERIC);
+	if (c->opts == NULL) {
+		xtables_fail(err, XTABLES_OTHER_PROBLEM, "can't alloc memory!");
+		goto fail;
+	}
 	cmd_getopt_start(&scan);
-	while ((opt = cmd_getopt_next(&scan, argc, argv, optstring,
-				      c->opts ? c->opts :
-				      generic_options(c->fam))) != -1) {
+	while ((opt = cmd_getopt_next_indexed(&scan, argc, argv, optstring,
+					      c->opts->opts,
+					      &c->opts->index)) != -1) {
 		r = parse_one(&p, opt);
 		if (r < 0)
 			goto fail;
@@ -1076,17 +1089,16 @@ void cmd_free(struct cmd *c)
 	for (i = 0; i < c->nmatches; i++)
 		if (c->matches[i].inst != NULL)
 			xtables_instance_free(c->matches[i].inst);
-	free(c->matches);
 	if (c->target.inst != NULL)
 		xtables_instance_free(c->target.inst);
-	free(c->table);
-	free(c->chain);
-	free(c->newname);
-	free(c->policy);
-	free(c->protocol);
-	free(c->jumpto);
-	free(c->shost);
-	free(c->dhost);
+	cmd_strfree(c, c->table);
+	cmd_strfree(c, c->chain);
+	cmd_strfree(c, c->newname);
+	cmd_strfree(c, c->policy);
+	cmd_strfree(c, c->protocol);
+	cmd_strfree(c, c->jumpto);
+	cmd_strfree(c, c->shost);
+	cmd_strfree(c, c->dhost);
 	if (c->src.addr != &c->src.one_addr) {
 		free(c->src.addr);
 		free(c->src.mask);
@@ -1095,7 +1107,14 @@ void cmd_free(struct cmd *c)
 		free(c->dst.addr);
 		free(c->dst.mask);
 	}
-	free(c);	/* c->opts is the shared merged_opts */
+	if (c->opts != NULL)
+		cmd_opttable_release(c->opts);
+	if (spare == NULL) {
+		spare = c;
+		return;
+	}
+	free(c->matches);
+	free(c);
 }
 
 const char *cmd_table(const struct cmd *c)

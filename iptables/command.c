@@ -191,11 +191,12 @@ static int run_rule_command(struct cmd *c, struct xtables_table *t,
 			    FILE *out, struct xtables_err *err)
 {
 	struct rule_build b = { 0 };
-	struct outcome o = { 0 };
+	struct outcome o;	/* last is only read once set */
 	unsigned char *mask = NULL;
 	unsigned int i, j;
 	int ret;
 
+	o.failed = false;
 	if (build_rule(c, t, &b, err) < 0) {
 		free(b.matches);
 		return -1;
@@ -347,7 +348,11 @@ static int run_listing(struct cmd *c, struct xtables_table *t, FILE *out,
 static int run(struct cmd *c, struct xtables_table *t, FILE *out,
 	       struct xtables_err *err)
 {
-	memset(err, 0, sizeof(*err));
+	/* the fields, not the whole message buffer: once per rule line */
+	err->status = 0;
+	err->raw = false;
+	err->line = 0;
+	err->msg[0] = '\0';
 
 	switch (c->command) {
 	case CMD_APPEND:

@@ -72,6 +72,9 @@ struct restore {
 	bool seekable;
 	off_t section_pos;		/* offset of the section's first line */
 	unsigned int section_line0;	/* the "*table" line's number */
+
+	/* a rule line's words (in the line) */
+	struct restore_words words;
 };
 
 /* ---- errors, printed as the reference prints them here ---- */
@@ -412,8 +415,10 @@ static void chain_line(struct restore *r, char *buf)
 /* A rule line: the words of a command for the current table. */
 static bool rule_line(struct restore *r, char *buf)
 {
-	struct restore_words w = { 0 };
-	struct xtables_err err = { 0 };
+	struct restore_words *w = &r->words;
+	/* no initializer: clearing the message buffer for every rule
+	 * line costs more than the rest of the line's bookkeeping */
+	struct xtables_err err;
 	struct cmd_env env = {
 		.fam = &r->fam,
 		.restore = true,
@@ -426,24 +431,29 @@ static bool rule_line(struct restore *r, char *buf)
 	/* The reference parses "iptables-restore -t TABLE [-v] [--set-counters p b]
 	 * WORDS"; the table goes to the parser through env here, but the
 	 * two words still count against the argument limit. */
-	if (restore_words_add(&w, "-t", &err) < 0 ||
-	    restore_words_add(&w, r->curtable, &err) < 0 ||
-	    restore_words_add(&w, r->argv0, &err) < 0)
+	err.status = 0;
+	err.raw = false;
+	err.line = 0;
+	err.msg[0] = '\0';
+	restore_words_reset(w);
+	if (restore_words_add(w, "-t", &err) < 0 ||
+	    restore_words_add(w, r->curtable, &err) < 0 ||
+	    restore_words_add(w, r->argv0, &err) < 0)
 		die_err(r, &err);
 	for (i = 0; !r->noflush && i < r->verbose; i++)
-		if (restore_words_add(&w, "-v", &err) < 0)
+		if (restore_words_add(w, "-v", &err) < 0)
 			die_err(r, &err);
 	if (restore_take_counters(&start, &pcnt, &bcnt, r->line, &err) < 0)
 		die_err(r, &err);
 	if (r->counters && pcnt && bcnt &&
-	    (restore_words_add(&w, "--set-counters", &err) < 0 ||
-	     restore_words_add(&w, pcnt, &err) < 0 ||
-	     restore_words_add(&w, bcnt, &err) < 0))
+	    (restore_words_add(w, "--set-counters", &err) < 0 ||
+	     restore_words_add(w, pcnt, &err) < 0 ||
+	     restore_words_add(w, bcnt, &err) < 0))
 		die_err(r, &err);
-	if (restore_words_split(&w, start, &err) < 0)
+	if (restore_words_split(w, start, &err) < 0)
 		die_err(r, &err);
 
-	cmd = cmd_parse(&env, w.argc - 2, w.argv + 2, &err);
+	cmd = cmd_parse(&env, w->argc - 2, w->argv + 2, &err);
 	if (!cmd)
 		die_err(r, &err);
 	if (cmd_is_informational(cmd)) {
@@ -454,7 +464,6 @@ static bool rule_line(struct restore *r, char *buf)
 	}
 	ret = cmd_execute(cmd, r->table, r->out, &err);
 	cmd_free(cmd);
-	restore_words_free(&w);
 	fflush(stdout);
 	if (ret < 0) {
 		/* engine failures only fail the line; parameter problems

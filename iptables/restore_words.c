@@ -5,133 +5,130 @@
 #include <string.h>
 #include "restore_words.h"
 
-static int reserve(struct restore_words *w, size_t need,
-		   struct xtables_err *err);
-static int end_word(struct restore_words *w, size_t len,
-		    struct xtables_err *err);
-
-/* Copy len bytes of word (plus a NUL) into the store.  All words of a
- * line share one buffer: one allocation per line instead of one per
- * word.  When the buffer moves, the words already taken move along. */
-static int add_word(struct restore_words *w, const char *word, size_t len,
-		    struct xtables_err *err)
+static int add(struct restore_words *w, char *word, struct xtables_err *err)
 {
 	if (w->argc + 1 >= RESTORE_MAX_ARGC)
 		return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
 				    "Parser cannot handle more arguments");
-	if (reserve(w, len + 1, err) < 0)
-		return -1;
-	memcpy(w->store + w->used, word, len);
-	return end_word(w, len, err);
+	w->argv[w->argc++] = word;
+	w->argv[w->argc] = NULL;
+	return 0;
 }
 
 int restore_words_add(struct restore_words *w, const char *word,
 		      struct xtables_err *err)
 {
-	return add_word(w, word, strlen(word), err);
+	return add(w, (char *)word, err);
 }
 
-void restore_words_free(struct restore_words *w)
+void restore_words_reset(struct restore_words *w)
 {
-	free(w->store);
-	w->store = NULL;
-	w->used = w->cap = 0;
 	w->argc = 0;
 	w->argv[0] = NULL;
 }
 
-static bool is_blank(char c)
+void restore_words_free(struct restore_words *w)
 {
-	return c == ' ' || c == '\t' || c == '\n';
+	restore_words_reset(w);
 }
 
-/* Make room for need more bytes in the store. */
-static int reserve(struct restore_words *w, size_t need,
-		   struct xtables_err *err)
-{
-	size_t cap = w->cap ? w->cap : 256;
-	char *grown;
+/* Bytes that end a run of ordinary characters, outside quotes (blank,
+ * quote, end) and inside them (backslash, quote, end). */
+enum { STOP_PLAIN = 1, STOP_QUOTED = 2, BLANK = 4 };
+static const unsigned char byte_class[256] = {
+	['\0'] = STOP_PLAIN | STOP_QUOTED,
+	[' '] = STOP_PLAIN | BLANK, ['\t'] = STOP_PLAIN | BLANK,
+	['\n'] = STOP_PLAIN | BLANK,
+	['"'] = STOP_PLAIN | STOP_QUOTED,
+	['\\'] = STOP_QUOTED,
+};
 
-	if (w->used + need <= w->cap)
-		return 0;
-	while (w->used + need > cap)
-		cap *= 2;
-	grown = realloc(w->store, cap);
-	if (!grown)
-		return xtables_fail(err, XTABLES_RESOURCE_PROBLEM,
-				    "strdup failed");
-	for (int i = 0; i < w->argc; i++)
-		w->argv[i] = grown + (w->argv[i] - w->store);
-	w->store = grown;
-	w->cap = cap;
-	return 0;
+/* The first byte at or after q of a class in stop (NUL is in every
+ * one, so nothing past the string is read), four bytes a round. */
+static char *run_end(char *q, unsigned char stop)
+{
+	for (;; q += 4) {
+		if (byte_class[(unsigned char)q[0]] & stop)
+			return q;
+		if (byte_class[(unsigned char)q[1]] & stop)
+			return q + 1;
+		if (byte_class[(unsigned char)q[2]] & stop)
+			return q + 2;
+		if (byte_class[(unsigned char)q[3]] & stop)
+			return q + 3;
+	}
 }
 
-/* The word being built at the end of the store becomes argv[argc]. */
-static int end_word(struct restore_words *w, size_t len,
-		    struct xtables_err *err)
+static int too_long(struct xtables_err *err)
 {
-	if (w->argc + 1 >= RESTORE_MAX_ARGC)
-		return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
-				    "Parser cannot handle more arguments");
-	w->argv[w->argc] = w->store + w->used;
-	w->argv[w->argc][len] = '\0';
-	w->used += len + 1;
-	w->argc++;
-	w->argv[w->argc] = NULL;
-	return 0;
+	return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
+			    "Parameter too long!");
 }
 
-int restore_words_split(struct restore_words *w, const char *line,
+/* One pass over the line: a word is read at p and written at o, which
+ * stays behind p (quotes and backslashes are dropped), so runs of
+ * ordinary characters are only moved once a word had a quote. */
+int restore_words_split(struct restore_words *w, char *line,
 			struct xtables_err *err)
 {
-	size_t len = 0;
-	bool in_quote = false, escaped = false;
-	const char *p;
-	char *word;
+	char *p = line;
 
-	/* words never take more than the line plus a NUL each: reserve
-	 * that once and build them in place */
-	if (reserve(w, 2 * strlen(line) + 2, err) < 0)
-		return -1;
-	word = w->store + w->used;
-	for (p = line; *p; p++) {
-		char c = *p;
+	for (;;) {
+		char *word, *o, *q;
+		bool in_quote = false;
 
-		if (in_quote) {
-			if (escaped) {
-				escaped = false;
-			} else if (c == '\\') {
-				escaped = true;
+		while (byte_class[(unsigned char)*p] & BLANK)
+			p++;
+		if (*p == '\0')
+			return 0;
+		word = o = p;
+		for (;;) {
+			unsigned char stop = in_quote ? STOP_QUOTED : STOP_PLAIN;
+
+			q = run_end(p, stop);
+			if (o != p)
+				memmove(o, p, (size_t)(q - p));
+			o += q - p;
+			p = q;
+			if (o - word >= RESTORE_MAX_PARAM)
+				return too_long(err);
+			if (*p == '\0' || (byte_class[(unsigned char)*p] & BLANK))
+				break;
+			if (*p == '\\') {
+				/* in quotes: the next character literally */
+				if (*++p == '\0')
+					break;
+				*o++ = *p++;
+				if (o - word >= RESTORE_MAX_PARAM)
+					return too_long(err);
 				continue;
-			} else if (c == '"') {
-				/* closing quote: ends the word */
-				in_quote = false;
-				goto end_word;
 			}
-		} else if (c == '"') {
-			in_quote = true;
-			continue;
-		} else if (is_blank(c)) {
-			if (len == 0)
+			/* a quote: opening, or closing the word (even an
+			 * empty one) */
+			p++;
+			if (!in_quote) {
+				in_quote = true;
 				continue;
-			goto end_word;
+			}
+			*o = '\0';
+			if (add(w, word, err) < 0)
+				return -1;
+			word = NULL;
+			break;
 		}
-
-		word[len++] = c;
-		if (len >= RESTORE_MAX_PARAM)
-			return xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
-					    "Parameter too long!");
-		continue;
-end_word:
-		if (end_word(w, len, err) < 0)
+		if (word == NULL)
+			continue;
+		if (*p == '\0') {
+			/* nothing left of an unterminated empty quote */
+			*o = '\0';
+			return o == word ? 0 : add(w, word, err);
+		}
+		/* a blank ends the word: p moves past it first */
+		p++;
+		*o = '\0';
+		if (add(w, word, err) < 0)
 			return -1;
-		word = w->store + w->used;
-		len = 0;
 	}
-	if (len && end_word(w, len, err) < 0)
-		return -1;
-	return 0;
 }
 
 int restore_take_counters(char **line, char **pcnt, char **bcnt,

@@ -42,10 +42,13 @@ void *xtables_entry_build(const struct xtables_family *fam,
 		off += matches[i]->blob_size;
 	tsize = is_standard(target) ? TARGET_HEADER_SIZE + STANDARD_DATA_SIZE
 				    : target->blob_size;
-	e = malloc(off + tsize);	/* not calloc: see xtables_instance_new */
+	/* not calloc, which glibc serves without its thread cache: the
+	 * matches and an extension target are copied whole, the rest is
+	 * cleared here */
+	e = malloc(off + tsize);
 	if (e == NULL)
 		return NULL;
-	memset(e, 0, off + tsize);
+	memset(e, 0, fam->entry_size);
 	fam->ip_encode(ip, e);
 	put_u16(e, fam->off_target_offset, off);
 	put_u16(e, fam->off_next_offset, off + tsize);
@@ -58,6 +61,7 @@ void *xtables_entry_build(const struct xtables_family *fam,
 	if (is_standard(target)) {
 		struct xt_entry_target *t = (struct xt_entry_target *)(e + off);
 
+		memset(t, 0, tsize);
 		t->u.user.target_size = tsize;
 		if (jump != NULL)	/* e is zeroed: stays NUL-terminated */
 			memcpy(t->u.user.name, jump,

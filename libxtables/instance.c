@@ -16,22 +16,69 @@ static size_t header_size(enum xtables_ext_kind kind)
 				      : XT_ALIGN(sizeof(struct xt_entry_match));
 }
 
+/* Bytes of one allocation: the instance, its blob and its udata. */
+static size_t alloc_size(const struct xtables_ext *ext)
+{
+	return XT_ALIGN(sizeof(struct xtables_instance)) + header_size(ext->kind) +
+	       XT_ALIGN(ext->size) + XT_ALIGN(ext->udata_size);
+}
+
+/* Instances freed, kept for the next ones of the same size: a restore
+ * makes and frees several per rule line. */
+#define SPARES_MAX 32
+static struct spare {
+	size_t size;
+	void *mem;
+} spares[SPARES_MAX];
+static unsigned int nspares;
+
+static void *take_memory(size_t size)
+{
+	void *mem;
+
+	for (unsigned int i = nspares; i-- > 0;)
+		if (spares[i].size == size) {
+			mem = spares[i].mem;
+			spares[i] = spares[--nspares];
+			return mem;
+		}
+	return malloc(size);
+}
+
+static void release_memory(void *mem, size_t size)
+{
+	if (nspares < SPARES_MAX) {
+		spares[nspares].size = size;
+		spares[nspares++].mem = mem;
+		return;
+	}
+	free(mem);
+}
+
+/* Free the kept instances (at exit, for leak checkers). */
+static void __attribute__((destructor)) drop_spares(void)
+{
+	while (nspares > 0)
+		free(spares[--nspares].mem);
+}
+
 struct xtables_instance *xtables_instance_new(const struct xtables_ext *ext,
 					      struct xtables_err *err)
 {
 	size_t hdr = header_size(ext->kind);
 	size_t blob_size = hdr + XT_ALIGN(ext->size);
 	size_t inst_size = XT_ALIGN(sizeof(struct xtables_instance));
+	size_t size = alloc_size(ext);
 	const char *kname = ext->real_name ? ext->real_name : ext->name;
 	struct xtables_instance *inst;
 
-	/* one allocation for the instance, its blob and its udata (a
-	 * restore makes several instances per rule line) */
-	/* malloc + memset: glibc's calloc bypasses the thread cache */
-	inst = malloc(inst_size + blob_size + XT_ALIGN(ext->udata_size));
-	if (inst == NULL)
-		goto oom;
-	memset(inst, 0, inst_size + blob_size + XT_ALIGN(ext->udata_size));
+	/* one allocation for the instance, its blob and its udata */
+	inst = take_memory(size);
+	if (inst == NULL) {
+		xtables_fail(err, XTABLES_RESOURCE_PROBLEM, "out of memory");
+		return NULL;
+	}
+	memset(inst, 0, size);
 	inst->ext = ext;
 	inst->blob_size = blob_size;
 	inst->blob = (unsigned char *)inst + inst_size;
@@ -57,15 +104,13 @@ struct xtables_instance *xtables_instance_new(const struct xtables_ext *ext,
 	if (ext->init)
 		ext->init(inst->data);
 	return inst;
-oom:
-	xtables_instance_free(inst);
-	xtables_fail(err, XTABLES_RESOURCE_PROBLEM, "out of memory");
-	return NULL;
 }
 
 void xtables_instance_free(struct xtables_instance *inst)
 {
-	free(inst);	/* blob and udata are part of it */
+	/* blob and udata are part of it */
+	if (inst != NULL)
+		release_memory(inst, alloc_size(inst->ext));
 }
 
 const struct xtables_option *
@@ -95,6 +140,7 @@ int xtables_instance_parse2(struct xtables_instance *inst,
 			    struct xtables_err *err)
 {
 	const char *name = inst->ext->name;
+	const struct xtables_option *first;
 	unsigned int bit;
 	uint8_t family = ip ? ip->family : NFPROTO_IPV4;
 	struct xt_addr_family af = xt_addr_family_of(family);
@@ -102,8 +148,9 @@ int xtables_instance_parse2(struct xtables_instance *inst,
 
 	/* upstream knows an option by its id: messages name the first
 	 * entry of that id ("--destination-port" for --dport) */
-	if (option_by_id(inst->ext->options, opt->id) != NULL)
-		opt = option_by_id(inst->ext->options, opt->id);
+	first = option_by_id(inst->ext->options, opt->id);
+	if (first != NULL)
+		opt = first;
 	bit = 1u << opt->id;
 	cb = (struct xtables_optcall){
 		.opt = opt, .arg = arg, .arg2 = arg2, .ext_name = name,

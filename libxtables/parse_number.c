@@ -15,12 +15,36 @@ int xtables_strtoul(const char *s, char **end, uint64_t *value,
 	char *my_end;
 	uintmax_t v;
 
+	if (s[0] == '0' && !(s[1] >= '0' && s[1] <= '9') && s[1] != 'x' &&
+	    s[1] != 'X') {
+		/* a lone 0 (octal for strtoumax) */
+		v = 0;
+		errno = 0;
+		my_end = (char *)s + 1;
+		goto parsed;
+	}
+	if (*s >= '1' && *s <= '9') {
+		/* plain decimal, by far the common case: what strtoumax()
+		 * gives, without its locale and base handling; 19 digits
+		 * cannot overflow */
+		unsigned int n = 0;
+
+		v = 0;
+		for (p = s; *p >= '0' && *p <= '9' && n < 19; p++, n++)
+			v = v * 10 + (unsigned int)(*p - '0');
+		if (!(*p >= '0' && *p <= '9')) {
+			errno = 0;
+			my_end = (char *)p;
+			goto parsed;
+		}
+	}
 	for (p = s; isspace((unsigned char)*p); ++p)
 		;
 	if (*p == '-')
 		return -1;
 	errno = 0;
 	v = strtoumax(s, &my_end, 0);
+parsed:
 	if (my_end == s)
 		return -1;
 	if (end != NULL)
