@@ -132,6 +132,9 @@ int icmp_parse_type(struct xtables_optcall *cb, const struct icmp_names *t,
 	char *end;
 
 	for (unsigned int i = 0; i < t->n; i++) {
+		/* a first letter differing even folded: no match (cheap) */
+		if (len > 0 && (t->names[i].name[0] | 0x20) != (arg[0] | 0x20))
+			continue;
 		if (strncasecmp(t->names[i].name, arg, len) != 0)
 			continue;
 		if (match != t->n)

@@ -69,6 +69,9 @@ static void reject_init(void *data)
 /* True if arg is a (case-insensitive) prefix of word. */
 static bool abbreviates(const char *arg, const char *word)
 {
+	/* a first letter differing even folded: no match (cheap) */
+	if (arg[0] != '\0' && (word[0] | 0x20) != (arg[0] | 0x20))
+		return false;
 	return strncasecmp(word, arg, strlen(arg)) == 0;
 }
 

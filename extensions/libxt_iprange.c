@@ -44,6 +44,20 @@ static bool iprange_byte(const char *s, uint8_t *b)
 	unsigned long v;
 	char *end;
 
+	/* the common case, one to three decimal digits without a leading
+	 * zero, read directly: the same value strtoul() gives */
+	if (p[0] >= '1' && p[0] <= '9') {
+		unsigned int n = (unsigned int)(p[0] - '0'), i = 1;
+
+		while (i < 3 && p[i] >= '0' && p[i] <= '9')
+			n = n * 10 + (unsigned int)(p[i++] - '0');
+		if (p[i] == '\0') {
+			if (n > 255)
+				return false;
+			*b = (uint8_t)n;
+			return true;
+		}
+	}
 	while (isspace((unsigned char)*p))
 		p++;
 	if (*p == '-')

@@ -78,6 +78,20 @@ static void time_init(void *data)
 	info->date_stop = INT_MAX;
 }
 
+/* strtoul(s, end, 10), with short runs of digits read directly */
+static unsigned long decimal(const char *s, char **end)
+{
+	unsigned long n = 0;
+	unsigned int i;
+
+	for (i = 0; i < 9 && s[i] >= '0' && s[i] <= '9'; i++)
+		n = n * 10 + (unsigned long)(s[i] - '0');
+	if (i == 0 || i == 9)
+		return strtoul(s, end, 10);
+	*end = (char *)s + i;
+	return n;
+}
+
 /*
  * One field of a date or time: a decimal number followed by one of the
  * allowed separators (or the end), at most max.  *s moves past the
@@ -88,7 +102,7 @@ static bool date_field(const char **s, unsigned int *value, unsigned int max,
 {
 	char *end;
 
-	*value = strtoul(*s, &end, 10);
+	*value = decimal(*s, &end);
 	if ((*end != sep && *end != '\0') || *value > max)
 		return false;
 	*done = *end == '\0';
@@ -143,7 +157,7 @@ static int parse_daytime(struct xtables_err *err, const char *arg,
 	char *end;
 
 	/* the hour must be followed by a colon */
-	v[0] = strtoul(s, &end, 10);
+	v[0] = decimal(s, &end);
 	if (*end != ':' || v[0] > max[0])
 		goto bad;
 	s = end + 1;

@@ -594,6 +594,8 @@ static void section_line_run(struct restore *r, char *buf)
 		die_line_failed(r);
 }
 
+static char input_buffer[1 << 20];
+
 int restore_main(const struct xtables_family *fam, int argc, char **argv)
 {
 	struct restore r = { .lock = -1 };
@@ -609,6 +611,8 @@ int restore_main(const struct xtables_family *fam, int argc, char **argv)
 	argv[0] = r.prog;
 	xtables_set_warn_handler(print_warning);
 	in = parse_options(&r, argc, argv);
+	/* one read() a MiB instead of one a block */
+	setvbuf(in, input_buffer, _IOFBF, sizeof(input_buffer));
 	r.out = stdout;
 	r.in = in;
 	{

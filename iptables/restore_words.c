@@ -68,7 +68,7 @@ static int too_long(struct xtables_err *err)
 /* One pass over the line: a word is read at p and written at o, which
  * stays behind p (quotes and backslashes are dropped), so runs of
  * ordinary characters are only moved once a word had a quote. */
-int restore_words_split(struct restore_words *w, char *line,
+static int split_quoted(struct restore_words *w, char *line,
 			struct xtables_err *err)
 {
 	char *p = line;
@@ -129,6 +129,50 @@ int restore_words_split(struct restore_words *w, char *line,
 		if (add(w, word, err) < 0)
 			return -1;
 	}
+}
+
+/* Words without quotes, the common case, end at the first blank or
+ * NUL and need no copying: split_quoted() takes over from the first
+ * word that has a quote.  The count is kept in a local and the NULL
+ * after the last word written once. */
+int restore_words_split(struct restore_words *w, char *line,
+			struct xtables_err *err)
+{
+	unsigned char *p = (unsigned char *)line;
+	int argc = w->argc, ret = 0;
+
+	for (;;) {
+		unsigned char *word;
+
+		while (byte_class[*p] & BLANK)
+			p++;
+		if (*p == '\0')
+			break;
+		word = p;
+		while (!(byte_class[*p] & STOP_PLAIN))
+			p++;
+		if (p - word >= RESTORE_MAX_PARAM) {
+			ret = too_long(err);
+			break;
+		}
+		if (*p == '"') {
+			w->argc = argc;
+			w->argv[argc] = NULL;
+			return split_quoted(w, (char *)word, err);
+		}
+		if (argc + 1 >= RESTORE_MAX_ARGC) {
+			ret = xtables_fail(err, XTABLES_PARAMETER_PROBLEM,
+					   "Parser cannot handle more arguments");
+			break;
+		}
+		w->argv[argc++] = (char *)word;
+		if (*p == '\0')
+			break;
+		*p++ = '\0';
+	}
+	w->argc = argc;
+	w->argv[argc] = NULL;
+	return ret;
 }
 
 int restore_take_counters(char **line, char **pcnt, char **bcnt,
