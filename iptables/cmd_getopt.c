@@ -179,7 +179,8 @@ int cmd_getopt_next_indexed(struct cmd_getopt *g, int argc, char **argv,
 		if (g->first_nonopt > optind)
 			g->first_nonopt = optind;
 
-		if (optind != argc && strcmp(argv[optind], "--") == 0) {
+		if (optind != argc && argv[optind][0] == '-' &&
+		    argv[optind][1] == '-' && argv[optind][2] == '\0') {
 			optind++;
 			if (g->first_nonopt == g->last_nonopt)
 				g->first_nonopt = optind;

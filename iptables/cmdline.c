@@ -335,7 +335,7 @@ static const struct xtables_ext *find_target(const struct cmd *c,
 	unsigned int i;
 
 	for (i = 0; i < sizeof(verdicts) / sizeof(verdicts[0]); i++)
-		if (strcmp(name, verdicts[i]) == 0)
+		if (name[0] == verdicts[i][0] && strcmp(name, verdicts[i]) == 0)
 			return xtables_find_ext(c->fam, XTABLES_TARGET,
 						"standard", quiet, err);
 	/* a chain a restore file declared is never an extension */
@@ -892,6 +892,13 @@ static int parse_one(struct parser *p, int opt)
 
 /* ---- after the last option ---- */
 
+/* The address of a rule without -s or -d, one string per family (so
+ * that it is known by its pointer). */
+static const char *any_addr(const struct xtables_family *fam)
+{
+	return fam->nfproto == NFPROTO_IPV6 ? "::0/0" : "0.0.0.0/0";
+}
+
 static int expand_addrs(struct parser *p, const char *arg,
 			struct cmd_addrs *out)
 {
@@ -900,8 +907,8 @@ static int expand_addrs(struct parser *p, const char *arg,
 
 	/* the "anywhere" every rule without -s or -d gets: no parsing and
 	 * no allocation (it is what parsing it would give) */
-	if (strcmp(arg, p->c->fam->nfproto == NFPROTO_IPV6 ? "::0/0" :
-		   "0.0.0.0/0") == 0) {
+	if (arg == any_addr(p->c->fam) ||
+	    strcmp(arg, any_addr(p->c->fam)) == 0) {
 		memset(&out->one_addr, 0, sizeof(out->one_addr));
 		memset(&out->one_mask, 0, sizeof(out->one_mask));
 		out->addr = &out->one_addr;
@@ -932,7 +939,7 @@ static int expand_addrs(struct parser *p, const char *arg,
 static int post_parse(struct parser *p)
 {
 	struct cmd *c = p->c;
-	const char *any = c->fam->nfproto == NFPROTO_IPV6 ? "::0/0" : "0.0.0.0/0";
+	const char *any = any_addr(c->fam);
 	const char *s = c->shost, *d = c->dhost;
 
 	if (c->command & RULE_CMDS) {
@@ -956,7 +963,7 @@ static int final_checks(struct parser *p)
 	struct cmd *c = p->c;
 	unsigned int i;
 
-	if (strcmp(c->table, "nat") == 0 &&
+	if (c->table[0] == 'n' && strcmp(c->table, "nat") == 0 &&
 	    ((c->policy != NULL && strcmp(c->policy, "DROP") == 0) ||
 	     strcmp(c->jumpto, "DROP") == 0))
 		return param_fail(p, "\nThe \"nat\" table is not intended for filtering, "
@@ -977,25 +984,26 @@ static int final_checks(struct parser *p)
 		return param_fail(p, "nothing appropriate following !");
 	if (post_parse(p) < 0)
 		return -1;
-	for (i = 0; i < OPT_COUNT; i++)
-		if ((c->options & (1u << i)) &&
-		    (generic_opt_info[i].cmds & c->command) != c->command)
+	for (unsigned int set = c->options; set != 0; set &= set - 1) {
+		i = (unsigned int)__builtin_ctz(set);	/* lowest first */
+		if ((generic_opt_info[i].cmds & c->command) != c->command)
 			return param_fail(p, "Illegal option `%s' with this command",
 					  generic_opt_info[i].name);
+	}
 	if (c->chain != NULL && strlen(c->chain) >= XT_EXTENSION_MAXNAMELEN)
 		return param_fail(p, "chain name `%s' too long (must be under %u chars)",
 				  c->chain, XT_EXTENSION_MAXNAMELEN);
 	if (c->command == CMD_APPEND || c->command == CMD_DELETE ||
 	    c->command == CMD_CHECK || c->command == CMD_INSERT ||
 	    c->command == CMD_REPLACE) {
-		if ((strcmp(c->chain, "PREROUTING") == 0 ||
-		     strcmp(c->chain, "INPUT") == 0) &&
-		    (c->options & OPT_VIANAMEOUT))
+		if ((c->options & OPT_VIANAMEOUT) &&
+		    (strcmp(c->chain, "PREROUTING") == 0 ||
+		     strcmp(c->chain, "INPUT") == 0))
 			return param_fail(p, "Can't use --out-interface with %s",
 					  c->chain);
-		if ((strcmp(c->chain, "POSTROUTING") == 0 ||
-		     strcmp(c->chain, "OUTPUT") == 0) &&
-		    (c->options & OPT_VIANAMEIN))
+		if ((c->options & OPT_VIANAMEIN) &&
+		    (strcmp(c->chain, "POSTROUTING") == 0 ||
+		     strcmp(c->chain, "OUTPUT") == 0))
 			return param_fail(p, "Can't use --in-interface with %s",
 					  c->chain);
 	}
@@ -1052,7 +1060,13 @@ struct cmd *cmd_parse(const struct cmd_env *env, int argc, char **argv,
 	c->restore = env->restore;
 	c->ip.family = env->fam->nfproto;
 	c->table = cmd_strdup(c, env->table ? env->table : "filter");
-	c->jumpto = cmd_strdup(c, "");
+	if (c->strused < sizeof(c->strbuf)) {
+		/* "" (cmd_strdup() of it, without the calls) */
+		c->jumpto = c->strbuf + c->strused;
+		c->strbuf[c->strused++] = '\0';
+	} else {
+		c->jumpto = cmd_strdup(c, "");
+	}
 
 	c->opts = cmd_opttable_root(generic_options(c->fam), N_GENERIC);
 	if (c->opts == NULL) {

@@ -56,6 +56,8 @@ static void hash_del(struct xtables_table *t, struct xtables_chain *c)
 {
 	struct xtables_chain **p = &t->hash[name_hash(c->name) & (t->hash_size - 1)];
 
+	if (t->last_found == c)
+		t->last_found = NULL;
 	for (; *p; p = &(*p)->hnext)
 		if (*p == c) {
 			*p = c->hnext;
@@ -67,14 +69,20 @@ static void hash_del(struct xtables_table *t, struct xtables_chain *c)
 struct xtables_chain *xtables_chain_find(const struct xtables_table *t,
 					 const char *name)
 {
-	struct xtables_chain *c;
+	struct xtables_chain *c = t->last_found;
 
+	/* rules come in runs on one chain: try the last chain found first */
+	if (c != NULL && c->name[0] == name[0] && strcmp(c->name, name) == 0)
+		return c;
 	if (t->hash_size == 0)
 		return NULL;
 	c = t->hash[name_hash(name) & (t->hash_size - 1)];
 	for (; c; c = c->hnext)
-		if (strcmp(c->name, name) == 0)
+		if (strcmp(c->name, name) == 0) {
+			/* the table object itself is never const */
+			((struct xtables_table *)t)->last_found = c;
 			return c;
+		}
 	return NULL;
 }
 

@@ -155,6 +155,7 @@ struct xtables_table {
 	bool unsorted, holes;
 	struct xtables_chain **hash;
 	unsigned int hash_size, hash_used;
+	struct xtables_chain *last_found;	/* lookup cache, or NULL */
 	bool changed;
 };
 

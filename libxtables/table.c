@@ -135,6 +135,7 @@ static void table_clear(struct xtables_table *t)
 	free(t->hash);
 	t->hash = NULL;
 	t->hash_size = t->hash_used = 0;
+	t->last_found = NULL;
 	free(t->slab);
 	t->slab = NULL;
 	t->read_live = 0;
