@@ -132,7 +132,8 @@ static int long_option(struct cmd_getopt *g, int argc, char **argv,
 
 /* strchr(optstring, c) for c other than NUL, through a table of the
  * last optstring seen (the parser always passes the same one). */
-static const char *short_spec(const char *optstring, char c)
+static inline __attribute__((always_inline))
+const char *short_spec(const char *optstring, char c)
 {
 	static const char *known;
 	static unsigned char pos[256];	/* 1 + offset of the first c, or 0 */
@@ -163,7 +164,7 @@ int cmd_getopt_next_indexed(struct cmd_getopt *g, int argc, char **argv,
 			    const struct option *longopts,
 			    const struct cmd_optindex *index)
 {
-	const char *spec;
+	const char *spec, *a;
 	char c;
 
 	optarg = NULL;
@@ -171,6 +172,45 @@ int cmd_getopt_next_indexed(struct cmd_getopt *g, int argc, char **argv,
 	if (optstring[0] == '-' || optstring[0] == '+')
 		optstring++;
 	g->quiet_missing = optstring[0] == ':';
+
+	/*
+	 * The common cases first, at a new word with nothing to undo: a
+	 * lone short option ("-A"), a long option, an argument.  They do
+	 * what the general code below does for them.
+	 */
+	if ((g->nextchar == NULL || *g->nextchar == '\0') && optind < argc &&
+	    g->last_nonopt <= optind && g->first_nonopt <= optind) {
+		a = argv[optind];
+		if (a[0] != '-' || a[1] == '\0') {
+			optarg = argv[optind++];
+			return 1;
+		}
+		if (a[1] == '-' && a[2] != '\0')
+			goto long_opt;
+		if (a[1] != '-' && a[2] == '\0') {
+			c = a[1];
+			optind++;
+			spec = short_spec(optstring, c);
+			if (spec == NULL || c == ':' || c == ';') {
+				g->nextchar = a + 2;
+				optopt = c;
+				return '?';
+			}
+			if (spec[1] != ':' || spec[2] == ':') {
+				/* no argument, or an optional one: only
+				 * attached, and nothing is */
+				g->nextchar = spec[1] != ':' ? a + 2 : NULL;
+				return c;
+			}
+			g->nextchar = NULL;
+			if (optind == argc) {
+				optopt = c;
+				return g->quiet_missing ? ':' : '?';
+			}
+			optarg = argv[optind++];
+			return c;
+		}
+	}
 
 	if (g->nextchar == NULL || *g->nextchar == '\0') {
 		/* the caller may have moved optind back */
@@ -197,6 +237,7 @@ int cmd_getopt_next_indexed(struct cmd_getopt *g, int argc, char **argv,
 			return 1;
 		}
 		if (argv[optind][1] == '-') {
+long_opt:
 			g->nextchar = argv[optind] + 2;
 			return long_option(g, argc, argv, longopts, index);
 		}

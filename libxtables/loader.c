@@ -284,12 +284,79 @@ static void decide(const struct xtables_family *fam, struct decision *d)
 	d->ext = best;
 }
 
+/* Recent lookups that found an extension with nothing to warn about:
+ * the slow path would return the same extension and do nothing else.
+ * A restore asks for a few names over and over; a slot is chosen by
+ * kind and the first three letters of the name as given. */
+struct found_slot {
+	enum xtables_ext_kind kind;
+	uint8_t nfproto;
+	char name[XT_EXTENSION_MAXNAMELEN];
+	const struct xtables_ext *ext;	/* NULL: slot empty */
+};
+static struct found_slot found_cache[64];
+
+static struct found_slot *found_slot_of(enum xtables_ext_kind kind,
+					const char *name)
+{
+	unsigned int h = (unsigned int)kind * 29u;
+
+	for (unsigned int i = 0; i < 3 && name[i] != '\0'; i++)
+		h = h * 31u + (unsigned char)name[i];
+	return &found_cache[(h ^ h >> 6) & 63];
+}
+
+static bool same_string(const char *a, const char *b)
+{
+	while (*a == *b) {
+		if (*a == '\0')
+			return true;
+		a++;
+		b++;
+	}
+	return false;
+}
+
+static void found_remember(enum xtables_ext_kind kind, uint8_t nfproto,
+			   const char *name, const struct decision *d)
+{
+	struct found_slot *s = found_slot_of(kind, name);
+
+	if (d->ext == NULL || d->skipped ||
+	    strnlen(name, sizeof(s->name)) == sizeof(s->name))
+		return;
+	s->kind = kind;
+	s->nfproto = nfproto;
+	for (size_t i = 0; (s->name[i] = name[i]) != '\0'; i++)
+		;
+	s->ext = d->ext;
+}
+
+static const struct xtables_ext *find_ext_slow(const struct xtables_family *fam,
+					       enum xtables_ext_kind kind,
+					       const char *name, bool quiet,
+					       struct xtables_err *err);
+
 const struct xtables_ext *xtables_find_ext(const struct xtables_family *fam,
 					   enum xtables_ext_kind kind,
 					   const char *name, bool quiet,
 					   struct xtables_err *err)
 {
+	const struct found_slot *s = found_slot_of(kind, name);
+
+	if (s->ext != NULL && s->kind == kind &&
+	    s->nfproto == fam->nfproto && same_string(s->name, name))
+		return s->ext;
+	return find_ext_slow(fam, kind, name, quiet, err);
+}
+
+static const struct xtables_ext *find_ext_slow(const struct xtables_family *fam,
+					       enum xtables_ext_kind kind,
+					       const char *name, bool quiet,
+					       struct xtables_err *err)
+{
 	const char *what = kind == XTABLES_TARGET ? "target" : "match";
+	const char *given = name;
 	struct decision *d;
 
 	if (strlen(name) >= XT_EXTENSION_MAXNAMELEN) {
@@ -343,6 +410,7 @@ const struct xtables_ext *xtables_find_ext(const struct xtables_family *fam,
 	} else if (d->skipped) {
 		warn_unsupported(d, 1);
 	}
+	found_remember(kind, fam->nfproto, given, d);
 	if (d->ext == NULL && quiet && kind == XTABLES_TARGET)
 		d->notarget = true;
 	if (d->ext == NULL && !quiet)
