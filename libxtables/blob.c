@@ -17,20 +17,45 @@
 struct parse_state {
 	struct xtables_table *t;
 	struct xtables_chain *cur;
+	unsigned int first;			/* cur's first rule in t->slab */
+	unsigned int nrules;			/* rules in t->slab */
 	struct xtables_chain **by_offset;	/* chains in blob order */
 	unsigned int nby;
+	/* hook entry offsets in blob order, and the next one to meet */
+	struct { uint32_t off; int hook; } hooks[NF_INET_NUMHOOKS];
+	unsigned int nhooks, next_hook;
 };
 
-/* The last rule of the current chain is its policy / RETURN entry. */
-static void close_chain(struct parse_state *ps, unsigned int num)
+/* The current chain gets its rules (slab[first..nrules), known in
+ * number now: one array of the right size, no growing); its last entry
+ * is its policy / RETURN entry, not a rule. */
+static int close_chain(struct parse_state *ps, unsigned int num)
 {
 	struct xtables_chain *c = ps->cur;
 	struct xtables_rule *pr;
 	const struct xtables_family *fam = ps->t->fam;
+	unsigned int n;
 
-	if (c == NULL || c->nrules == 0)
-		return;
-	pr = c->rules[--c->nrules];
+	if (c == NULL)
+		return 0;
+	n = ps->nrules - ps->first;
+	if (n == 0)
+		return 0;
+	c->rules = malloc(n * sizeof(*c->rules));
+	if (c->rules == NULL) {
+		errno = ENOMEM;
+		return -1;
+	}
+	c->cap = n;
+	for (unsigned int i = 0; i < n; i++) {
+		struct xtables_rule *r = &ps->t->slab[ps->first + i];
+
+		r->chain = c;
+		r->idx = i;
+		c->rules[i] = r;
+	}
+	c->nrules = n - 1;
+	pr = c->rules[n - 1];
 	c->verdict = target_verdict(entry_target(fam, pr->entry));
 	c->counters = entry_counters(fam, pr->entry);
 	c->cmap = CMAP_NORMAL;
@@ -39,15 +64,43 @@ static void close_chain(struct parse_state *ps, unsigned int num)
 	c->foot_off = (uint32_t)(pr->entry - (unsigned char *)ps->t->entries->entrytable);
 	if (pr->type == RULE_JUMP)
 		pr->type = RULE_STANDARD;	/* not counted as a reference */
+	return 0;
 }
 
-static int hook_of(const struct xtables_table *t, uint32_t off)
+/* The valid hooks' entry offsets, sorted (ties in hook order). */
+static void hooks_sort(struct parse_state *ps)
 {
-	for (int h = 0; h < NF_INET_NUMHOOKS; h++)
-		if ((t->info.valid_hooks & (1u << h)) &&
-		    t->info.hook_entry[h] == off)
-			return h;
-	return -1;
+	const struct xtables_table *t = ps->t;
+
+	for (int h = 0; h < NF_INET_NUMHOOKS; h++) {
+		unsigned int i;
+
+		if (!(t->info.valid_hooks & (1u << h)))
+			continue;
+		for (i = ps->nhooks; i > 0 &&
+		     ps->hooks[i - 1].off > t->info.hook_entry[h]; i--)
+			ps->hooks[i] = ps->hooks[i - 1];
+		ps->hooks[i].off = t->info.hook_entry[h];
+		ps->hooks[i].hook = h;
+		ps->nhooks++;
+	}
+}
+
+/* The hook whose entry is at off (offsets only grow), else -1. */
+static int hook_at(struct parse_state *ps, uint32_t off)
+{
+	int hook;
+
+	while (ps->next_hook < ps->nhooks &&
+	       ps->hooks[ps->next_hook].off < off)
+		ps->next_hook++;
+	if (ps->next_hook == ps->nhooks || ps->hooks[ps->next_hook].off != off)
+		return -1;
+	hook = ps->hooks[ps->next_hook].hook;
+	while (ps->next_hook < ps->nhooks &&
+	       ps->hooks[ps->next_hook].off == off)
+		ps->next_hook++;
+	return hook;
 }
 
 static int start_chain(struct parse_state *ps, const char *name, int hook,
@@ -55,7 +108,8 @@ static int start_chain(struct parse_state *ps, const char *name, int hook,
 {
 	struct xtables_chain *c;
 
-	close_chain(ps, num);
+	if (close_chain(ps, num) < 0)
+		return -1;
 	c = engine_chain_new(ps->t, name, hook);
 	if (c == NULL) {
 		errno = ENOMEM;
@@ -64,6 +118,7 @@ static int start_chain(struct parse_state *ps, const char *name, int hook,
 	c->head_off = off;
 	ps->by_offset[ps->nby++] = c;
 	ps->cur = c;
+	ps->first = ps->nrules;
 	return 0;
 }
 
@@ -93,7 +148,7 @@ static int classify(const struct xtables_family *fam, struct xtables_rule *r,
 	struct xt_entry_target *tg = entry_target(fam, r->entry);
 	int v;
 
-	if (strcmp(tg->u.user.name, XT_STANDARD_TARGET) != 0) {
+	if (tg->u.user.name[0] != '\0') {	/* not XT_STANDARD_TARGET */
 		r->type = RULE_MODULE;
 		return 0;
 	}
@@ -111,61 +166,85 @@ static int classify(const struct xtables_family *fam, struct xtables_rule *r,
 	return 0;
 }
 
+/* A target name is "ERROR" (its NUL inside the field is checked). */
+static bool is_error_target(const struct xt_entry_target *tg)
+{
+	return memcmp(tg->u.user.name, XT_ERROR_TARGET,
+		      sizeof(XT_ERROR_TARGET)) == 0;
+}
+
+/* Whether the entry at off has sane offsets (aligned as the kernel
+ * keeps them), and a target (its name, and an ERROR target's chain
+ * name) lying inside it. */
+static bool entry_valid(const struct xtables_family *fam,
+			const unsigned char *base, uint32_t off, uint32_t size)
+{
+	uint16_t next, toff;
+	const struct xt_entry_target *tg;
+
+	if (size - off < fam->entry_size)
+		return false;
+	next = entry_next_offset(fam, base + off);
+	toff = entry_target_offset(fam, base + off);
+	if (next < fam->entry_size || next > size - off ||
+	    XT_ALIGN(next) != next || XT_ALIGN(toff) != toff ||
+	    toff < fam->entry_size ||
+	    toff + sizeof(struct xt_entry_target) > next)
+		return false;
+	tg = (const void *)(base + off + toff);
+	if (tg->u.target_size < sizeof(*tg) ||
+	    tg->u.target_size > next - toff)
+		return false;
+	/* names are NUL padded: the last byte tells at once */
+	if (tg->u.user.name[sizeof(tg->u.user.name) - 1] != '\0' &&
+	    memchr(tg->u.user.name, '\0', sizeof(tg->u.user.name)) == NULL)
+		return false;
+	return !is_error_target(tg) ||
+	       tg->u.target_size >= sizeof(struct xt_error_target);
+}
+
 int engine_parse(struct xtables_table *t)
 {
 	const struct xtables_family *fam = t->fam;
 	unsigned char *base = (unsigned char *)t->entries->entrytable;
 	uint32_t size = t->entries->size, off;
-	unsigned int num = 0, n = 0, nrules = 0;
+	/* no entry is smaller than a header and a bare target: room for
+	 * that many (pages never written cost address space only) */
+	size_t most = size / (fam->entry_size + sizeof(struct xt_entry_target)) + 1;
+	unsigned int num = 0;
 	struct parse_state ps = { .t = t };
 	int ret = -1;
 
-	/* count entries, checking the offsets (aligned as the kernel keeps
-	 * them), and that every target (its name, and an ERROR target's
-	 * chain name) lies inside its entry */
-	for (off = 0; off < size; n++) {
-		uint16_t next, toff;
-		const struct xt_entry_target *tg;
-
-		if (size - off < fam->entry_size)
-			goto invalid;
-		next = entry_next_offset(fam, base + off);
-		toff = entry_target_offset(fam, base + off);
-		if (next < fam->entry_size || next > size - off ||
-		    XT_ALIGN(next) != next || XT_ALIGN(toff) != toff ||
-		    toff < fam->entry_size ||
-		    toff + sizeof(struct xt_entry_target) > next)
-			goto invalid;
-		tg = (const void *)(base + off + toff);
-		if (tg->u.target_size < sizeof(*tg) ||
-		    tg->u.target_size > next - toff ||
-		    memchr(tg->u.user.name, '\0', sizeof(tg->u.user.name)) == NULL ||
-		    (strcmp(tg->u.user.name, XT_ERROR_TARGET) == 0 &&
-		     tg->u.target_size < sizeof(struct xt_error_target)))
-			goto invalid;
-		off += next;
-	}
-	t->slab = calloc(n ? n : 1, sizeof(*t->slab));
-	ps.by_offset = malloc((n ? n : 1) * sizeof(*ps.by_offset));
+	t->slab = calloc(most, sizeof(*t->slab));
+	ps.by_offset = malloc(most * sizeof(*ps.by_offset));
 	if (t->slab == NULL || ps.by_offset == NULL) {
 		errno = ENOMEM;
 		goto out;
 	}
+	hooks_sort(&ps);
 
+	/* one pass: check each entry, then place it */
 	for (off = 0; off < size; num++) {
 		unsigned char *e = base + off;
-		uint16_t next = entry_next_offset(fam, e);
-		struct xt_entry_target *tg = entry_target(fam, e);
+		uint16_t next;
+		struct xt_entry_target *tg;
 		struct xtables_rule *r;
 		int hook;
 
+		if (!entry_valid(fam, base, off, size)) {
+			errno = EINVAL;
+			goto out;
+		}
+		next = entry_next_offset(fam, e);
+		tg = entry_target(fam, e);
 		if (off + next == size) {	/* the final ERROR entry */
-			close_chain(&ps, num);
+			if (close_chain(&ps, num) < 0)
+				goto out;
 			ps.cur = NULL;
 			off += next;
 			continue;
 		}
-		if (strcmp(tg->u.user.name, XT_ERROR_TARGET) == 0) {
+		if (is_error_target(tg)) {
 			char name[ENGINE_CHAIN_LABEL];
 
 			memcpy(name, tg->data, sizeof(name) - 1);
@@ -175,7 +254,7 @@ int engine_parse(struct xtables_table *t)
 			off += next;
 			continue;
 		}
-		hook = hook_of(t, off);
+		hook = hook_at(&ps, off);
 		if (hook >= 0 &&
 		    start_chain(&ps, xtables_hook_name(hook), hook, off, num) < 0)
 			goto out;
@@ -183,46 +262,40 @@ int engine_parse(struct xtables_table *t)
 			errno = EINVAL;
 			goto out;
 		}
-		r = &t->slab[nrules++];
+		r = &t->slab[ps.nrules++];
 		r->entry = e;
 		r->size = next;
 		r->mappos = num;
 		r->cmap = CMAP_NORMAL;
 		r->counters = entry_counters(fam, e);
-		if (classify(fam, r, off) < 0 ||
-		    engine_chain_add_rule(ps.cur, r, ps.cur->nrules) < 0)
+		if (classify(fam, r, off) < 0)
 			goto out;
 		off += next;
 	}
-	close_chain(&ps, num);
+	if (close_chain(&ps, num) < 0)
+		goto out;
 
-	/* second pass: jumps to chains */
+	/* second pass: jumps to chains (a chain's policy entry is no
+	 * longer RULE_JUMP), in slab order */
 	t->read_live = 0;
-	for (unsigned int i = 0; i < ps.nby; i++) {
-		struct xtables_chain *c = ps.by_offset[i];
+	for (unsigned int i = 0; i < ps.nby; i++)
+		t->read_live += ps.by_offset[i]->nrules;
+	for (unsigned int i = 0; i < ps.nrules; i++) {
+		struct xtables_rule *r = &t->slab[i];
+		int v;
 
-		t->read_live += c->nrules;
-
-		for (unsigned int j = 0; j < c->nrules; j++) {
-			struct xtables_rule *r = c->rules[j];
-			int v;
-
-			if (r->type != RULE_JUMP)
-				continue;
-			v = target_verdict(entry_target(fam, r->entry));
-			r->jump = chain_at(&ps, (uint32_t)v);
-			if (r->jump == NULL) {
-				errno = 0;	/* "Incompatible with this kernel" */
-				goto out;
-			}
-			r->jump->refs++;
+		if (r->type != RULE_JUMP)
+			continue;
+		v = target_verdict(entry_target(fam, r->entry));
+		r->jump = chain_at(&ps, (uint32_t)v);
+		if (r->jump == NULL) {
+			errno = 0;	/* "Incompatible with this kernel" */
+			goto out;
 		}
+		r->jump->refs++;
 	}
 	ret = 0;
 out:
 	free(ps.by_offset);
 	return ret;
-invalid:
-	errno = EINVAL;
-	return -1;
 }
