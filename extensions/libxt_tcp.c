@@ -155,7 +155,10 @@ static int tcp_parse(struct xtables_optcall *cb)
 	return 0;
 }
 
-/* Flag names, lowest bit first ("FIN,SYN"), or NONE. */
+/* Flag names, lowest bit first ("FIN,SYN"), or NONE.  Bits without a
+ * name (ECE 0x40, CWR 0x80: the kernel accepts them from other tools)
+ * end the list as one hex number, where the reference reads past its
+ * table of names. */
 static void print_flag_names(FILE *out, uint8_t flags)
 {
 	bool any = false;
@@ -163,12 +166,19 @@ static void print_flag_names(FILE *out, uint8_t flags)
 	while (flags) {
 		unsigned int i = 0;
 
-		while ((flags & tcp_flags[i].flag) == 0)
+		while (i < NFLAGS && (flags & tcp_flags[i].flag) == 0)
 			i++;
 		if (any)
 			putc_unlocked(',', out);
-		xtables_puts(out, tcp_flags[i].name);
 		any = true;
+		if (i == NFLAGS) {
+			static const char hex[] = "0123456789abcdef";
+			char num[5] = { '0', 'x', hex[flags >> 4], hex[flags & 15], '\0' };
+
+			xtables_puts(out, num);
+			break;
+		}
+		xtables_puts(out, tcp_flags[i].name);
 		flags &= ~tcp_flags[i].flag;
 	}
 	if (!any)
