@@ -306,17 +306,6 @@ static struct found_slot *found_slot_of(enum xtables_ext_kind kind,
 	return &found_cache[(h ^ h >> 6) & 63];
 }
 
-static bool same_string(const char *a, const char *b)
-{
-	while (*a == *b) {
-		if (*a == '\0')
-			return true;
-		a++;
-		b++;
-	}
-	return false;
-}
-
 static void found_remember(enum xtables_ext_kind kind, uint8_t nfproto,
 			   const char *name, const struct decision *d)
 {
@@ -327,8 +316,7 @@ static void found_remember(enum xtables_ext_kind kind, uint8_t nfproto,
 		return;
 	s->kind = kind;
 	s->nfproto = nfproto;
-	for (size_t i = 0; (s->name[i] = name[i]) != '\0'; i++)
-		;
+	strcpy(s->name, name);	/* fits: checked above */
 	s->ext = d->ext;
 }
 
@@ -345,7 +333,7 @@ const struct xtables_ext *xtables_find_ext(const struct xtables_family *fam,
 	const struct found_slot *s = found_slot_of(kind, name);
 
 	if (s->ext != NULL && s->kind == kind &&
-	    s->nfproto == fam->nfproto && same_string(s->name, name))
+	    s->nfproto == fam->nfproto && strcmp(s->name, name) == 0)
 		return s->ext;
 	return find_ext_slow(fam, kind, name, quiet, err);
 }
