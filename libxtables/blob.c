@@ -221,6 +221,9 @@ int engine_parse(struct xtables_table *t)
 		errno = ENOMEM;
 		goto out;
 	}
+	/* the kernel's entry count says how much of the slab gets used */
+	engine_prefault(t->slab, (t->info.num_entries < most ?
+				  t->info.num_entries : most) * sizeof(*t->slab));
 	hooks_sort(&ps);
 
 	/* one pass: check each entry, then place it */

@@ -264,6 +264,9 @@ int xtables_table_commit(struct xtables_table *t, struct xtables_err *err)
 		e = ENOMEM;
 		goto out;
 	}
+	/* the kernel writes the old counters, we write the new ones */
+	engine_prefault(old, t->info.num_entries * sizeof(*old));
+	engine_prefault(ci, ci_len);
 	memset(repl, 0, sizeof(*repl));
 	strcpy(repl->name, t->name);
 	repl->valid_hooks = t->info.valid_hooks;

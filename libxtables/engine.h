@@ -146,6 +146,7 @@ struct xtables_table {
 	unsigned int read_live;			/* rules still in the read buffer */
 	unsigned char *spool_raw;		/* the spool mapping, or NULL */
 	size_t spool_used;			/* bytes of entries in the spool */
+	size_t spool_ready;			/* bytes of it prefaulted */
 	struct engine_rule_pool *rule_pool;	/* structs of spooled rules */
 	unsigned char *base;			/* entries of the base buffer */
 	size_t base_cap;			/* room for entries there */
@@ -270,6 +271,12 @@ const char *engine_verdict_name(int v);
 int engine_socket(const struct xtables_family *fam);
 /* Load the family's x_tables module the way upstream does (quietly). */
 void engine_load_module(const struct xtables_family *fam);
+
+/* ---- memory (prefault.c) ---- */
+
+/* Make the whole pages of [addr, addr + len) present before they are
+ * written, when len is large; a hint only (errors are ignored). */
+void engine_prefault(void *addr, size_t len);
 
 /* ---- blob parsing (blob.c) ---- */
 

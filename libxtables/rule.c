@@ -132,6 +132,25 @@ static int map_target(struct xtables_table *t, struct xtables_rule *r,
 	return 0;
 }
 
+/* Once the spool is large (a restore of thousands of rules), its pages
+ * are made present ahead of the writes, 1 MiB at a time (see
+ * prefault.c): small restores never pay for pages they would not use,
+ * and at most that much is made present and not used. */
+static void spool_prefault(struct xtables_table *t)
+{
+	const size_t chunk = (size_t)1 << 20;
+	size_t upto = ENGINE_REPLACE_ROOM + t->spool_used;
+
+	if (upto < chunk || upto <= t->spool_ready)
+		return;
+	t->spool_ready = upto;
+	upto += chunk;
+	if (upto > ENGINE_SPOOL_RESERVE)
+		upto = ENGINE_SPOOL_RESERVE;
+	engine_prefault(t->spool_raw + t->spool_ready, upto - t->spool_ready);
+	t->spool_ready = upto;
+}
+
 /* Room for size more bytes in the spool (see engine.h), mapping it on
  * first use; NULL when there is none (the caller mallocs instead). */
 static unsigned char *spool_take(struct xtables_table *t, size_t size)
@@ -147,6 +166,7 @@ static unsigned char *spool_take(struct xtables_table *t, size_t size)
 			return NULL;
 		t->spool_raw = p;
 		t->spool_used = 0;
+		t->spool_ready = 0;
 		/* no rule of the read is left (a restore flushed the
 		 * table): its buffer is not needed any more */
 		free(t->read_raw);
@@ -159,6 +179,7 @@ static unsigned char *spool_take(struct xtables_table *t, size_t size)
 		return NULL;
 	p = t->base + t->spool_used;
 	t->spool_used += size;
+	spool_prefault(t);
 	return p;
 }
 

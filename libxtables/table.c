@@ -100,6 +100,8 @@ static int read_buffer(struct xtables_table *t)
 		 offsetof(struct engine_get_entries, entrytable));
 	t->base = (unsigned char *)t->entries->entrytable;
 	t->base_cap = t->read_len - ENGINE_REPLACE_ROOM;
+	/* the part GET_ENTRIES writes; the slack stays untouched */
+	engine_prefault(t->read_raw, ENGINE_REPLACE_ROOM + t->info.size);
 	memset(t->entries, 0, sizeof(*t->entries));
 	strcpy(t->entries->name, t->name);
 	t->entries->size = t->info.size;
