@@ -5,7 +5,10 @@
  * still the kernel's (the lock is held, nothing is committed yet), so it
  * is fetched here again with GET_INFO / GET_ENTRIES.  The dump also
  * changes which text libiptc gives a later error: only the generic ones.
+ * ip6tables prints libip6tc's variant of it: addresses and masks on lines
+ * of their own, the kernel's IP6T_F_* flags, no name for a QUEUE verdict.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -53,6 +56,49 @@ static void print_ipv4(FILE *out, const char *what,
 		x[0], x[1], x[2], x[3], y[0], y[1], y[2], y[3]);
 }
 
+/* libip6tc: "SRC IP: " and the address on lines of their own, then "/"
+ * and the prefix length, or the mask followed by an empty line. */
+static void print_ipv6(FILE *out, const char *what,
+		       const union nf_inet_addr *a, const union nf_inet_addr *m)
+{
+	char buf[INET6_ADDRSTRLEN];
+	int plen = xtables_mask_to_plen(NFPROTO_IPV6, m);
+
+	inet_ntop(AF_INET6, &a->in6, buf, sizeof(buf));
+	fprintf(out, "%s IP: \n%s\n/", what, buf);
+	if (plen >= 0) {
+		fprintf(out, "%d", plen);
+	} else {
+		inet_ntop(AF_INET6, &m->in6, buf, sizeof(buf));
+		fprintf(out, "%s\n", buf);
+	}
+	fputc('\n', out);
+}
+
+/* The kernel's flag bits of each family, rebuilt from the neutral form
+ * (IPT_F_FRAG, IPT_F_GOTO; IP6T_F_PROTO, IP6T_F_TOS, IP6T_F_GOTO). */
+struct dump_flag_bits {
+	uint8_t frag, go_to, proto, tos;
+};
+static const struct dump_flag_bits dump_ipv4_bits = { 0x01, 0x02, 0, 0 };
+static const struct dump_flag_bits dump_ipv6_bits = { 0, 0x04, 0x01, 0x02 };
+
+static uint8_t kernel_flags(const struct dump_flag_bits *b,
+			    const struct xtables_rule_ip *ip)
+{
+	uint8_t f = 0;
+
+	if (ip->flags & XTABLES_IPF_FRAG)
+		f |= b->frag;
+	if (ip->flags & XTABLES_IPF_GOTO)
+		f |= b->go_to;
+	if (ip->has_proto)
+		f |= b->proto;
+	if (ip->tos != 0)
+		f |= b->tos;
+	return f;
+}
+
 static void print_iface(FILE *out, const char *name, const unsigned char *mask)
 {
 	unsigned int i;
@@ -67,7 +113,9 @@ static void dump_entry(FILE *out, const struct xtables_family *fam,
 {
 	size_t toff = get16(e, fam->off_target_offset);
 	const struct xt_entry_target *t = (const void *)(e + toff);
+	bool v6 = fam->nfproto == NFPROTO_IPV6;
 	struct xtables_rule_ip ip;
+	uint8_t flags;
 	struct xt_counters cnt;
 	unsigned int nfcache;
 	size_t pos;
@@ -79,14 +127,22 @@ static void dump_entry(FILE *out, const struct xtables_family *fam,
 	       sizeof(nfcache));
 
 	fprintf(out, "Entry %u (%lu):\n", index, (unsigned long)offset);
-	print_ipv4(out, "SRC", &ip.src, &ip.smsk);
-	print_ipv4(out, "DST", &ip.dst, &ip.dmsk);
+	flags = kernel_flags(v6 ? &dump_ipv6_bits : &dump_ipv4_bits, &ip);
+	if (v6) {
+		print_ipv6(out, "SRC", &ip.src, &ip.smsk);
+		print_ipv6(out, "DST", &ip.dst, &ip.dmsk);
+	} else {
+		print_ipv4(out, "SRC", &ip.src, &ip.smsk);
+		print_ipv4(out, "DST", &ip.dst, &ip.dmsk);
+	}
 	fputs("Interface: ", out);
 	print_iface(out, ip.iniface, ip.iniface_mask);
 	fputs("to ", out);
 	print_iface(out, ip.outiface, ip.outiface_mask);
 	fprintf(out, "\nProtocol: %u\n", ip.proto);
-	fprintf(out, "Flags: %02X\n", ip.flags);
+	if (v6 && (flags & dump_ipv6_bits.tos))
+		fprintf(out, "TOS: %u\n", ip.tos);
+	fprintf(out, "Flags: %02X\n", flags);
 	fprintf(out, "Invflags: %02X\n", ip.invflags);
 	fprintf(out, "Counters: %llu packets, %llu bytes\n",
 		(unsigned long long)cnt.pcnt, (unsigned long long)cnt.bcnt);
@@ -111,7 +167,7 @@ static void dump_entry(FILE *out, const struct xtables_family *fam,
 			fprintf(out, "verdict=%s\n",
 				v == -NF_ACCEPT - 1 ? "NF_ACCEPT" :
 				v == -NF_DROP - 1 ? "NF_DROP" :
-				v == -NF_QUEUE - 1 ? "NF_QUEUE" :
+				v == -NF_QUEUE - 1 && !v6 ? "NF_QUEUE" :
 				v == XT_RETURN ? "RETURN" : "UNKNOWN");
 		else
 			fprintf(out, "verdict=%u\n", (unsigned int)v);
@@ -132,8 +188,6 @@ void cmd_dump_table(FILE *out, const struct xtables_family *fam,
 	size_t pos;
 	int fd;
 
-	if (fam->af != AF_INET)
-		return;		/* libip6tc's dump is not reproduced */
 	fd = socket(fam->af, SOCK_RAW, IPPROTO_RAW);
 	if (fd < 0)
 		return;

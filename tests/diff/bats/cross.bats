@@ -15,3 +15,4 @@ load ../bats-helper
 @test "cross: we-write-other-restores-noflush" { check_case cross we-write-other-restores-noflush; }
 @test "cross: roundtrip-through-both" { check_case cross roundtrip-through-both; }
 @test "cross: other-user-chain-policy-counters" { check_case cross other-user-chain-policy-counters; }
+@test "cross: other-writes-counters-we-edit" { check_case cross other-writes-counters-we-edit; }

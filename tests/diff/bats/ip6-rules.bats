@@ -8,3 +8,4 @@ load ../bats-helper
 @test "ip6-rules: errors" { check_case ip6-rules errors; }
 @test "ip6-rules: help-version" { check_case ip6-rules help-version; }
 @test "ip6-rules: wait-options" { check_case ip6-rules wait-options; }
+@test "ip6-rules: verbose-twice-dump" { check_case ip6-rules verbose-twice-dump; }
