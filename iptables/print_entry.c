@@ -92,18 +92,6 @@ static uint32_t memo_hash(const char *name, uint8_t kind)
 	return h;
 }
 
-/* strcmp() == 0 for the short names of extensions, without a call. */
-static bool same_name(const char *a, const char *b)
-{
-	while (*a == *b) {
-		if (*a == '\0')
-			return true;
-		a++;
-		b++;
-	}
-	return false;
-}
-
 /* The slot of (kind, nfproto, name), claimed if new; NULL when the
  * table is too full or the name too long (then nothing is remembered). */
 static struct ext_memo *memo_slot(uint8_t kind, uint8_t nfproto,
@@ -127,7 +115,7 @@ static struct ext_memo *memo_slot(uint8_t kind, uint8_t nfproto,
 			return m;
 		}
 		if (m->kind == kind && m->nfproto == nfproto &&
-		    same_name(m->name, name))
+		    strcmp(m->name, name) == 0)
 			return m;
 	}
 	return NULL;

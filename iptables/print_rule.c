@@ -32,16 +32,23 @@ static void die_missing(FILE *out, const char *fmt, const char *name)
 	exit(1);
 }
 
-/* Whether the first len bytes are 0 (an address, a mask), without a
- * call: this runs twice for every rule of a save. */
+/* Whether the first len bytes are 0 (an address, a mask). */
 static bool all_zero(const union nf_inet_addr *a, size_t len)
 {
-	const unsigned char *b = (const unsigned char *)a;
+	static const union nf_inet_addr zero;
 
-	for (size_t i = 0; i < len; i++)
-		if (b[i] != 0)
-			return false;
-	return true;
+	return memcmp(a, &zero, len) == 0;
+}
+
+/* " -L " or " ! -L ": an option of one letter, maybe inverted. */
+static void put_letter_option(FILE *out, char letter, bool inv)
+{
+	if (inv)
+		xtables_put_lit(out, " ! -");
+	else
+		xtables_put_lit(out, " -");
+	putc_unlocked(letter, out);
+	putc_unlocked(' ', out);
 }
 
 static void save_addr(FILE *out, const struct xtables_family *fam,
@@ -53,12 +60,7 @@ static void save_addr(FILE *out, const struct xtables_family *fam,
 	if (!inv && all_zero(a, fam->addr_len) && all_zero(m, fam->addr_len))
 		return;
 	cidr = xtables_mask_to_plen(fam->nfproto, m);
-	if (inv)
-		xtables_put_lit(out, " ! -");
-	else
-		xtables_put_lit(out, " -");
-	putc_unlocked(letter, out);
-	putc_unlocked(' ', out);
+	put_letter_option(out, letter, inv);
 	xtables_put_addr(out, fam->nfproto, a);
 	putc_unlocked('/', out);
 	if (cidr < 0)
@@ -70,12 +72,7 @@ static void save_addr(FILE *out, const struct xtables_family *fam,
 static void save_iface(FILE *out, char letter, const char *iface, bool inv)
 {
 	if (iface[0] && (strcmp(iface, "+") != 0 || inv)) {
-		if (inv)
-			xtables_put_lit(out, " ! -");
-		else
-			xtables_put_lit(out, " -");
-		putc_unlocked(letter, out);
-		putc_unlocked(' ', out);
+		put_letter_option(out, letter, inv);
 		xtables_put(out, iface, strnlen(iface, IFNAMSIZ));
 	}
 }

@@ -63,19 +63,6 @@ char *xtables_fmt_uint(char *buf, uint64_t n)
 		buf[1] = '\0';
 		return buf + 1;
 	}
-	if (n <= UINT32_MAX) {
-		uint32_t v = (uint32_t)n;
-
-		for (uint32_t w = v; w >= 10; w /= 10)
-			digits++;
-		p = buf + digits;
-		*p = '\0';
-		do {
-			*--p = (char)('0' + v % 10);
-			v /= 10;
-		} while (v);
-		return buf + digits;
-	}
 	for (uint64_t v = n; v >= 10; v /= 10)
 		digits++;
 	p = buf + digits;

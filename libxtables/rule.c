@@ -139,15 +139,13 @@ static int map_target(struct xtables_table *t, struct xtables_rule *r,
 static void spool_prefault(struct xtables_table *t)
 {
 	const size_t chunk = (size_t)1 << 20;
-	size_t upto = ENGINE_REPLACE_ROOM + t->spool_used;
+	size_t used = ENGINE_REPLACE_ROOM + t->spool_used, upto;
 
-	if (upto < chunk || upto <= t->spool_ready)
+	if (used < chunk || used <= t->spool_ready)
 		return;
-	t->spool_ready = upto;
-	upto += chunk;
-	if (upto > ENGINE_SPOOL_RESERVE)
-		upto = ENGINE_SPOOL_RESERVE;
-	engine_prefault(t->spool_raw + t->spool_ready, upto - t->spool_ready);
+	upto = used + chunk < ENGINE_SPOOL_RESERVE ?
+	       used + chunk : ENGINE_SPOOL_RESERVE;
+	engine_prefault(t->spool_raw + used, upto - used);
 	t->spool_ready = upto;
 }
 
